@@ -1,0 +1,57 @@
+import { toString } from 'mdast-util-to-string';
+import type { Taxonomy } from '../rules/schemas.ts';
+import type { Classification, Section } from '../types.ts';
+import { countTerm, hasTerm } from './match-term.ts';
+
+const HEADING_FACTOR = 3;
+const BODY_CAP = 5;
+
+interface GroupScore {
+  chapter: string;
+  group: string;
+  score: number;
+  contributions: [string, number][];
+}
+
+/** Scores a section against every group of the taxonomy. */
+export function scoreSection(section: Section, taxonomy: Taxonomy): GroupScore[] {
+  const body = section.children.map((n) => toString(n)).join('\n');
+  return taxonomy.chapters.flatMap((chapter) =>
+    chapter.groups.map((group) => {
+      const contributions: [string, number][] = [];
+      for (const [term, weight] of Object.entries(group.terms)) {
+        const value = weight * (HEADING_FACTOR * countTerm(section.heading, term) + Math.min(BODY_CAP, countTerm(body, term)));
+        if (value > 0) contributions.push([term, value]);
+      }
+      const score = contributions.reduce((sum, [, v]) => sum + v, 0);
+      return { chapter: chapter.slug, group: group.slug, score, contributions };
+    }),
+  );
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * Puts a section in one chapter: the chapter whose groups score highest in total, and
+ * in it the best group. The deciding terms are the three that weighed most.
+ */
+export function classify(section: Section, taxonomy: Taxonomy): Classification {
+  const scores = scoreSection(section, taxonomy);
+  const byChapter = new Map<string, number>();
+  for (const s of scores) byChapter.set(s.chapter, (byChapter.get(s.chapter) ?? 0) + s.score);
+  let chapter = taxonomy.chapters[0]?.slug ?? '';
+  for (const c of taxonomy.chapters) if ((byChapter.get(c.slug) ?? 0) > (byChapter.get(chapter) ?? 0)) chapter = c.slug;
+  const inChapter = scores.filter((s) => s.chapter === chapter);
+  const best = inChapter.reduce((a, b) => (b.score > a.score ? b : a));
+  const terms = inChapter
+    .flatMap((s) => s.contributions)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, 3)
+    .map(([t]) => t);
+  return { chapter, group: best.group, score: round(byChapter.get(chapter) ?? 0), terms };
+}
+
+/** The first topic (in taxonomy order) named in the section's heading. */
+export function findTopic(section: Section, taxonomy: Taxonomy): string | undefined {
+  return taxonomy.topics.find((topic) => topic.terms.some((term) => hasTerm(section.heading, term)))?.slug;
+}

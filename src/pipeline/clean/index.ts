@@ -1,0 +1,30 @@
+import type { Root } from 'mdast';
+import type { Rules } from '../rules/schemas.ts';
+import type { NoteFile } from '../types.ts';
+import { collectImages } from './collect-images.ts';
+import { dropEmpty } from './drop-empty.ts';
+import { dropRecommendationTails } from './drop-recommendation-tails.ts';
+import { fixCodeLanguages } from './fix-code-languages.ts';
+import { fixTerms } from './fix-terms.ts';
+import { neutralizeHtml } from './neutralize-html.ts';
+import { neutralizeLinks } from './neutralize-links.ts';
+import { splitLineParagraphs } from './split-line-paragraphs.ts';
+import { tabTables } from './tab-tables.ts';
+import { unwrapSearchLinks } from './unwrap-search-links.ts';
+
+export { dropRepeats } from './drop-repeats.ts';
+
+/** Note-level cleaning, in order. Repeats are dropped per section, after segmenting. */
+export function clean(tree: Root, file: NoteFile, rules: Rules): Root {
+  neutralizeHtml(tree, file);
+  dropRecommendationTails(tree, file, rules.junk);
+  unwrapSearchLinks(tree, file, rules.junk);
+  neutralizeLinks(tree, file);
+  fixTerms(tree, file, rules.glossary);
+  tabTables(tree);
+  splitLineParagraphs(tree);
+  fixCodeLanguages(tree, file);
+  dropEmpty(tree);
+  collectImages(tree, file);
+  return tree;
+}

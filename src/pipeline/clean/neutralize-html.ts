@@ -1,0 +1,71 @@
+import type { Root as HastRoot } from 'hast';
+import { htmlTagNames } from 'html-tag-names';
+import { toMdast } from 'hast-util-to-mdast';
+import type { Html, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { sanitizeHast } from '../read/sanitize-hast.ts';
+import type { Dropped, NoteFile } from '../types.ts';
+
+const KNOWN_TAGS = new Set(htmlTagNames);
+const TAG = /<\/?([A-Za-z][A-Za-z0-9-]*)/g;
+const fragmentParser = unified().use(rehypeParse, { fragment: true });
+
+function tagNames(html: string): string[] {
+  return [...html.matchAll(TAG)].map((m) => (m[1] ?? '').toLowerCase());
+}
+
+/** Converts HTML to inert mdast; what sanitising removes is recorded. */
+function htmlToInertMdast(html: string, dropped: Dropped[]): RootContent[] {
+  const hast = fragmentParser.parse(html) as HastRoot;
+  sanitizeHast(hast, dropped);
+  return (toMdast(hast) as Root).children;
+}
+
+/**
+ * Raw HTML in a Markdown note never reaches the page as HTML. Comments are dropped;
+ * HTML blocks are converted to Markdown after removing scripts, frames and handlers;
+ * inline tags are dropped (their text stays); things that only look like tags
+ * (`<none>`, `<pod-name>`) are kept as literal text.
+ */
+export function neutralizeHtml(tree: Root, file: NoteFile): void {
+  const dropped = (file.data.dropped ??= []);
+  const walk = (parent: Parent, inline: boolean): void => {
+    const next: RootContent[] = [];
+    for (const child of parent.children as RootContent[]) {
+      if (child.type !== 'html') {
+        if ('children' in child) walk(child, inline || child.type === 'paragraph' || child.type === 'heading' || child.type === 'tableCell');
+        next.push(child);
+        continue;
+      }
+      next.push(...replaceHtml(child, inline, dropped));
+    }
+    parent.children = next as never;
+  };
+  walk(tree, false);
+}
+
+function replaceHtml(node: Html, inline: boolean, dropped: Dropped[]): RootContent[] {
+  const value = node.value;
+  const line = node.position ? { line: node.position.start.line } : {};
+  if (value.trimStart().startsWith('<!--')) {
+    const text = value.trim().replace(/^<!--/, '').replace(/-->$/, '').trim();
+    dropped.push({ rule: 'html:comment', text: text || '<!-- -->', ...line });
+    return [];
+  }
+  const names = tagNames(value);
+  if (!names.some((name) => KNOWN_TAGS.has(name))) {
+    const text = { type: 'text', value } as const;
+    return inline ? [text] : [{ type: 'paragraph', children: [text] }];
+  }
+  if (inline) {
+    const name = names[0] ?? '';
+    if (name === 'br') return [{ type: 'break' }];
+    if (name === 'img') return htmlToInertMdast(value, dropped).flatMap((n) => (n.type === 'paragraph' ? n.children : [n])) as PhrasingContent[];
+    dropped.push({ rule: 'html:inline-tag', text: value, ...line });
+    return [];
+  }
+  const converted = htmlToInertMdast(value, dropped);
+  if (converted.length === 0) dropped.push({ rule: 'html:block', text: value.trim(), ...line });
+  return converted;
+}

@@ -1,0 +1,81 @@
+import type { List, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { cjkShare, DEFINITION } from '../text/line-patterns.ts';
+
+const MIN_CJK_SHARE = 0.3;
+
+/** Splits a paragraph's inline content at its line endings. */
+function lines(paragraph: Paragraph): PhrasingContent[][] {
+  const out: PhrasingContent[][] = [[]];
+  for (const child of paragraph.children) {
+    if (child.type !== 'text' || !child.value.includes('\n')) {
+      out.at(-1)?.push(child);
+      continue;
+    }
+    child.value.split('\n').forEach((part, i) => {
+      if (i > 0) out.push([]);
+      if (part) out.at(-1)?.push({ type: 'text', value: part });
+    });
+  }
+  return out.filter((line) => toString({ type: 'paragraph', children: line }).trim() !== '');
+}
+
+/** A line `名词：解释` made of plain text becomes a bold term and its explanation. */
+function definitionItem(line: PhrasingContent[]): Paragraph | undefined {
+  const first = line[0];
+  if (first?.type !== 'text') return undefined;
+  const match = DEFINITION.exec(first.value);
+  if (!match) return undefined;
+  const [, term = '', colon = '', rest = ''] = match;
+  return { type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: term.trim() }] }, { type: 'text', value: `${colon}${rest}` }, ...line.slice(1)] };
+}
+
+function splitParagraph(paragraph: Paragraph): RootContent[] {
+  const parts = lines(paragraph);
+  if (parts.length < 2 || cjkShare(toString(paragraph)) < MIN_CJK_SHARE) return [paragraph];
+  const out: RootContent[] = [];
+  let run: Paragraph[] = [];
+  let pending: PhrasingContent[][] = [];
+  const flush = () => {
+    if (run.length >= 2) {
+      const list: List = { type: 'list', ordered: false, spread: false, children: run.map((p) => ({ type: 'listItem', spread: false, children: [p] })) };
+      out.push(list);
+    } else pending.push(...run.map((p) => [{ type: 'text', value: toString(p) } as PhrasingContent]));
+    for (const line of pending) out.push({ type: 'paragraph', children: line });
+    run = [];
+    pending = [];
+  };
+  for (const line of parts) {
+    const item = definitionItem(line);
+    if (item) {
+      if (pending.length) {
+        const before = pending;
+        pending = [];
+        for (const l of before) out.push({ type: 'paragraph', children: l });
+      }
+      run.push(item);
+    } else {
+      if (run.length) flush();
+      pending.push(line);
+    }
+  }
+  flush();
+  return out;
+}
+
+/**
+ * Chinese notes put one statement per line inside a paragraph; a browser would run them
+ * together. Each line becomes its own paragraph, and runs of `名词：解释` lines become a list.
+ * Hard-wrapped prose in Latin script is left as it is.
+ */
+export function splitLineParagraphs(tree: Root): void {
+  const walk = (parent: Parent) => {
+    parent.children = (parent.children as RootContent[]).flatMap((child) => {
+      if (child.type === 'paragraph') return splitParagraph(child);
+      if (child.type === 'blockquote' || child.type === 'listItem') walk(child);
+      if (child.type === 'list') for (const item of child.children) walk(item);
+      return [child];
+    }) as never;
+  };
+  walk(tree);
+}

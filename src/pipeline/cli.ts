@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+/**
+ * `npm run ingest [-- --sources DIR] [--strict]`: rebuilds the chapters from the raw notes.
+ * `npm run verify`: checks a built site against its sources (see verify/).
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { writeOutput } from './emit/write.ts';
+import { listSources, runPipeline } from './index.ts';
+import { loadRules } from './rules/index.ts';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const contentDir = resolve(root, 'content');
+
+function fail(message: string, hint?: string): never {
+  console.error(`✗ ${message}${hint ? `\n  Hint: ${hint}` : ''}`);
+  process.exit(1);
+}
+
+function ingest(args: string[]): void {
+  const { values } = parseArgs({ args, options: { sources: { type: 'string' }, strict: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false } } });
+  const sourcesDir = resolve(values.sources ?? process.env['HANDBOOK_SOURCES'] ?? resolve(contentDir, 'sources'));
+  if (!existsSync(sourcesDir)) fail(`The sources folder ${sourcesDir} does not exist.`, 'Pass --sources DIR or set HANDBOOK_SOURCES to a folder of notes.');
+  const rules = loadRules(contentDir);
+  const inputs = listSources(sourcesDir);
+  if (inputs.length === 0) fail(`The sources folder ${sourcesDir} holds no notes.`, 'Drop .md, .html or .txt notes into it.');
+  const log = values.quiet ? () => {} : (line: string) => console.log(line);
+  log(`Ingesting ${inputs.length} notes from ${sourcesDir}`);
+  const started = performance.now();
+  const { files, report } = runPipeline(inputs, rules, (e) => log(`  ${e.ok ? '✓' : '✗'} ${e.file}: ${e.detail}`));
+  const result = writeOutput(contentDir, files, rules.taxonomy.chapters.map((c) => c.slug));
+  const s = report.summary;
+  log(
+    `Done in ${((performance.now() - started) / 1000).toFixed(2)} s: ${s.sources} notes → ${s.sections} sections → ${s.pages} pages; ` +
+      `${s.dropped} blocks dropped, ${s.images} images, ${s.diagrams} diagrams; ` +
+      `${result.written.length} files written, ${result.unchanged.length} unchanged, ${result.removed.length} removed.`,
+  );
+  for (const path of result.skipped) console.warn(`  ! content/${path} is hand-written (no \`generated: true\`): left as it is.`);
+  if (report.errors.length) {
+    console.error(`${report.errors.length} note(s) could not be read:`);
+    for (const e of report.errors) console.error(`  ✗ ${e.file}: ${e.reason}. ${e.hint}`);
+    if (values.strict) process.exit(1);
+  }
+}
+
+const [command, ...rest] = process.argv.slice(2);
+try {
+  if (command === 'ingest') ingest(rest);
+  else if (command === 'verify') {
+    const { verify } = await import('./verify/index.ts');
+    process.exit(verify(rest, { root, contentDir }));
+  } else fail(`Unknown command ${command ?? '(none)'}.`, 'Use `ingest` or `verify`.');
+} catch (error) {
+  fail((error as Error).message);
+}

@@ -1,0 +1,78 @@
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { stringify } from 'yaml';
+import type { HandbookPage } from '../../schema.ts';
+import type { Taxonomy } from '../rules/schemas.ts';
+import type { Page, SourceMeta } from '../types.ts';
+import { pageTree } from './page-tree.ts';
+import { toMdx } from './to-mdx.ts';
+
+export { toMdx } from './to-mdx.ts';
+
+/** A file the pipeline writes, relative to the content folder. */
+export interface OutputFile {
+  path: string;
+  content: string;
+}
+
+const DESCRIPTION_LENGTH = 120;
+
+function description(tree: Root): string {
+  for (const node of tree.children) {
+    if (node.type !== 'paragraph') continue;
+    const text = toString(node).replace(/\s+/g, ' ').trim();
+    if (!text || text.startsWith('来源：')) continue;
+    return text.length > DESCRIPTION_LENGTH ? `${text.slice(0, DESCRIPTION_LENGTH - 1)}…` : text;
+  }
+  return '';
+}
+
+function frontMatter(data: Record<string, unknown>): string {
+  return `---\n${stringify(data, { lineWidth: 0, sortMapEntries: false })}---\n`;
+}
+
+/** The MDX file of one page. */
+export function emitPage(page: Page, metas: Map<string, SourceMeta>, diagrams = 0): OutputFile {
+  const { tree, sources, sections } = pageTree(page, metas);
+  const data: HandbookPage & Record<string, unknown> = {
+    title: page.title,
+    description: description(tree),
+    generated: true,
+    chapter: page.chapter,
+    group: page.group,
+    sidebar: { order: page.order + 1 },
+    sources,
+    sections,
+    ...(diagrams ? { diagrams } : {}),
+  };
+  const body = toMdx(tree);
+  return { path: `${page.chapter}/${page.slug}.mdx`, content: `${frontMatter(data)}\n${body}` };
+}
+
+/** The index page of a chapter: the list itself is drawn by a site component from the collection. */
+export function emitChapterIndex(chapter: Taxonomy['chapters'][number]): OutputFile {
+  const data = { title: chapter.title, description: chapter.description, generated: true, chapter: chapter.slug, sidebar: { order: 0, label: '概览' } };
+  const body = `import ChapterIndex from '../../src/components/ChapterIndex.astro';\n\n<ChapterIndex chapter="${chapter.slug}" />\n`;
+  return { path: `${chapter.slug}/index.mdx`, content: `${frontMatter(data)}\n${body}` };
+}
+
+/** Sidebar data for the site: chapters in taxonomy order, groups, then pages by order. */
+export function emitSidebar(pages: Page[], taxonomy: Taxonomy): OutputFile {
+  const sidebar = taxonomy.chapters.map((chapter) => ({
+    label: chapter.title,
+    items: [
+      { label: '概览', slug: chapter.slug },
+      ...chapter.groups
+        .map((group) => ({
+          label: group.title,
+          collapsed: false,
+          items: pages
+            .filter((p) => p.chapter === chapter.slug && p.group === group.slug)
+            .sort((a, b) => a.order - b.order)
+            .map((p) => ({ slug: `${chapter.slug}/${p.slug}` })),
+        }))
+        .filter((g) => g.items.length > 0),
+    ],
+  }));
+  return { path: 'sidebar.json', content: `${JSON.stringify(sidebar, null, 2)}\n` };
+}

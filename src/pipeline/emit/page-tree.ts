@@ -1,0 +1,75 @@
+import GithubSlugger from 'github-slugger';
+import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { SectionRef, SourceRef } from '../../schema.ts';
+import { isQuestion } from '../segment/index.ts';
+import type { Page, SourceMeta } from '../types.ts';
+
+function attr(name: string, value: string) {
+  return { type: 'mdxJsxAttribute' as const, name, value };
+}
+
+/** An image becomes a lazy `<img>` inside a link to the full picture; its alt text stays readable. */
+function lazyImages(tree: Root): void {
+  visit(tree, 'image', (node, index, parent) => {
+    if (!parent || index === undefined) return;
+    const img: MdxJsxTextElement = {
+      type: 'mdxJsxTextElement',
+      name: 'img',
+      attributes: [attr('src', node.url), attr('alt', node.alt ?? ''), attr('loading', 'lazy'), attr('decoding', 'async')],
+      children: [],
+    };
+    const wrapped: MdxJsxTextElement | PhrasingContent = parent.type === 'link' ? img : { type: 'mdxJsxTextElement', name: 'a', attributes: [attr('href', node.url), attr('class', 'note-image')], children: [img] };
+    parent.children.splice(index, 1, wrapped as never);
+  });
+}
+
+function sourceLine(source: SourceMeta | undefined, file: string): Paragraph {
+  const children: PhrasingContent[] = [{ type: 'text', value: '来源：' }, { type: 'inlineCode', value: file }];
+  if (source?.title) children.push({ type: 'text', value: `《${source.title}》` });
+  if (source?.date) children.push({ type: 'text', value: `（${source.date}）` });
+  return { type: 'paragraph', children: [{ type: 'emphasis', children }] };
+}
+
+export interface PageTree {
+  tree: Root;
+  sources: SourceRef[];
+  sections: SectionRef[];
+}
+
+/**
+ * Lays out a page: each section under its own heading (a page of one section is the
+ * section itself), each with a line naming the note it comes from.
+ */
+export function pageTree(page: Page, metas: Map<string, SourceMeta>): PageTree {
+  const children: RootContent[] = [];
+  const single = page.sections.length === 1;
+  const headings = new Map<Heading, number>();
+  page.sections.forEach((section, i) => {
+    if (!single) {
+      const heading: Heading = { type: 'heading', depth: 2, children: [{ type: 'text', value: section.heading }] };
+      headings.set(heading, i);
+      children.push(heading);
+    }
+    children.push(sourceLine(metas.get(section.source), section.source), ...structuredClone(section.children));
+  });
+  const tree: Root = { type: 'root', children };
+  // Anchors as the site will make them: github-slugger over every heading in order.
+  const slugger = new GithubSlugger();
+  const anchors: string[] = page.sections.map(() => '');
+  visit(tree, 'heading', (node) => {
+    const slug = slugger.slug(toString(node));
+    const i = headings.get(node);
+    if (i !== undefined) anchors[i] = slug;
+  });
+  lazyImages(tree);
+  const files = [...new Set(page.sections.map((s) => s.source))];
+  const sources: SourceRef[] = files.map((file) => {
+    const meta = metas.get(file);
+    return { file, ...(meta?.title ? { title: meta.title } : {}), ...(meta?.date ? { date: meta.date } : {}) };
+  });
+  const sections: SectionRef[] = page.sections.map((s, i) => ({ heading: s.heading, anchor: anchors[i] ?? '', source: s.source, question: isQuestion(s.heading) }));
+  return { tree, sources, sections };
+}

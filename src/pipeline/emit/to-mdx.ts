@@ -1,0 +1,32 @@
+import type { Root } from 'mdast';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { mdxToMarkdown } from 'mdast-util-mdx';
+import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
+
+/**
+ * MDX runs a paragraph that starts with `import` or `export` as JavaScript. Escaping the
+ * first letter (`&#x69;mport`) keeps it text. `{` and `<` are escaped by the MDX extension.
+ */
+const esmUnsafe: Unsafe[] = [
+  { character: 'i', atBreak: true, after: 'mport\\b' },
+  { character: 'e', atBreak: true, after: 'xport\\b' },
+  { character: 'I', atBreak: true, after: 'MPORT\\b' },
+  { character: 'E', atBreak: true, after: 'XPORT\\b' },
+];
+
+/** Serialises a page tree as MDX with fixed options, so the same tree gives the same bytes. */
+export function toMdx(tree: Root): string {
+  return toMarkdown(tree, {
+    extensions: [gfmToMarkdown(), mdxToMarkdown()],
+    bullet: '-',
+    emphasis: '*',
+    strong: '*',
+    fence: '`',
+    fences: true,
+    rule: '-',
+    listItemIndent: 'one',
+    incrementListMarker: true,
+    resourceLink: true,
+    unsafe: esmUnsafe,
+  });
+}

@@ -1,0 +1,57 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { OutputFile } from './index.ts';
+
+export interface WriteResult {
+  written: string[];
+  unchanged: string[];
+  removed: string[];
+  /** Hand-written files the pipeline would have overwritten: left alone. */
+  skipped: string[];
+}
+
+/** Is this file one the pipeline wrote (front matter `generated: true`)? */
+export function isGenerated(path: string): boolean {
+  const head = readFileSync(path, 'utf8').slice(0, 4096);
+  if (!head.startsWith('---\n')) return false;
+  const end = head.indexOf('\n---', 4);
+  return end !== -1 && /^generated: true$/m.test(head.slice(4, end));
+}
+
+/**
+ * Writes the generated files under `contentDir`: changed files are rewritten, generated
+ * pages that are no longer produced are removed, hand-written pages are never touched.
+ */
+export function writeOutput(contentDir: string, files: OutputFile[], chapters: string[]): WriteResult {
+  const result: WriteResult = { written: [], unchanged: [], removed: [], skipped: [] };
+  const wanted = new Set(files.map((f) => f.path));
+  for (const chapter of chapters) {
+    const dir = join(contentDir, chapter);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).sort()) {
+      const rel = `${chapter}/${name}`;
+      if (!/\.mdx?$/.test(name) || wanted.has(rel)) continue;
+      if (isGenerated(join(dir, name))) {
+        rmSync(join(dir, name));
+        result.removed.push(rel);
+      }
+    }
+  }
+  for (const file of files) {
+    const path = join(contentDir, file.path);
+    if (existsSync(path)) {
+      if (/\.mdx?$/.test(path) && !isGenerated(path)) {
+        result.skipped.push(file.path);
+        continue;
+      }
+      if (readFileSync(path, 'utf8') === file.content) {
+        result.unchanged.push(file.path);
+        continue;
+      }
+    }
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.content);
+    result.written.push(file.path);
+  }
+  return result;
+}

@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { classify, findTopic } from './classify/index.ts';
+import { clean, dropRepeats } from './clean/index.ts';
+import { emitChapterIndex, emitPage, emitSidebar, type OutputFile } from './emit/index.ts';
+import { merge } from './merge/index.ts';
+import { readNote, UnreadableNoteError } from './read/index.ts';
+import { buildReport, type ErrorReport, type IngestReport } from './report/index.ts';
+import type { Rules } from './rules/schemas.ts';
+import { segment } from './segment/index.ts';
+import type { Note, Section, SourceMeta } from './types.ts';
+
+export interface SourceInput {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface PipelineResult {
+  files: OutputFile[];
+  report: IngestReport;
+}
+
+export interface ProgressEvent {
+  file: string;
+  ok: boolean;
+  detail: string;
+}
+
+/** Lists the notes of a folder (files only, hidden files skipped), sorted by name. */
+export function listSources(dir: string): SourceInput[] {
+  return readdirSync(dir)
+    .filter((name) => !name.startsWith('.') && statSync(join(dir, name)).isFile())
+    .sort()
+    .map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
+}
+
+/** The whole pipeline over a set of notes, from bytes to the files to write and the report. */
+export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (event: ProgressEvent) => void): PipelineResult {
+  const notes: Note[] = [];
+  const errors: ErrorReport[] = [];
+  const sections: Section[] = [];
+  for (const input of [...inputs].sort((a, b) => a.name.localeCompare(b.name))) {
+    let note: Note;
+    try {
+      note = readNote(input.bytes, input.name, rules.junk);
+    } catch (error) {
+      if (!(error instanceof UnreadableNoteError)) throw error;
+      errors.push({ file: input.name, reason: error.message, hint: error.hint });
+      onProgress?.({ file: input.name, ok: false, detail: `${error.message}. ${error.hint}` });
+      continue;
+    }
+    clean(note.tree, note.file, rules);
+    const noteSections = segment(note.tree, note.file);
+    for (const section of noteSections) {
+      section.children = dropRepeats(section.children, note.file);
+      section.classification = classify(section, rules.taxonomy);
+      const topic = findTopic(section, rules.taxonomy);
+      if (topic) section.topic = topic;
+    }
+    sections.push(...noteSections);
+    notes.push(note);
+    const meta = note.file.data.meta as SourceMeta;
+    onProgress?.({ file: input.name, ok: true, detail: `${meta.format}, ${meta.encoding}, ${noteSections.length} sections, ${note.file.data.dropped?.length ?? 0} blocks dropped` });
+  }
+  const pages = merge(sections, rules.taxonomy);
+  const metas = new Map(notes.map((n) => [n.file.data.meta?.file ?? '', n.file.data.meta as SourceMeta]));
+  const files: OutputFile[] = [
+    ...rules.taxonomy.chapters.map((c) => emitChapterIndex(c)),
+    ...pages.map((p) => emitPage(p, metas)),
+    emitSidebar(pages, rules.taxonomy),
+  ];
+  const report = buildReport(notes, pages, errors, []);
+  files.push({ path: 'ingest-report.json', content: `${JSON.stringify(report, null, 2)}\n` });
+  return { files: files.sort((a, b) => a.path.localeCompare(b.path)), report };
+}

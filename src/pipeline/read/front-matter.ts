@@ -1,0 +1,61 @@
+import { parse } from 'yaml';
+
+export interface FrontMatterSplit {
+  /** The YAML between the fences, when the note opens with a closed front matter block. */
+  yaml?: string;
+  /** The note after the front matter. */
+  body: string;
+  /** Lines the front matter took, so body line numbers can be mapped back. */
+  lines: number;
+}
+
+/** Splits a leading `---` … `---` block off the text. An unclosed block is not front matter. */
+export function splitFrontMatter(text: string): FrontMatterSplit {
+  if (!text.startsWith('---\n')) return { body: text, lines: 0 };
+  const end = text.indexOf('\n---', 3);
+  if (end === -1) return { body: text, lines: 0 };
+  const after = text.indexOf('\n', end + 4);
+  const closing = text.slice(end + 4, after === -1 ? undefined : after);
+  if (closing.trim() !== '') return { body: text, lines: 0 };
+  const yaml = text.slice(4, end + 1);
+  const body = after === -1 ? '' : text.slice(after + 1);
+  return { yaml, body, lines: text.slice(0, after === -1 ? text.length : after + 1).split('\n').length - 1 };
+}
+
+export type FrontMatterResult =
+  | { ok: true; data: Record<string, unknown> }
+  | { ok: false; reason: string };
+
+/** Parses front matter YAML; anything but a mapping is refused with a reason. */
+export function parseFrontMatter(yaml: string): FrontMatterResult {
+  try {
+    const data: unknown = parse(yaml, { uniqueKeys: false });
+    if (data === null || data === undefined) return { ok: true, data: {} };
+    if (typeof data !== 'object' || Array.isArray(data)) return { ok: false, reason: 'front matter is not a YAML mapping' };
+    return { ok: true, data: data as Record<string, unknown> };
+  } catch (error) {
+    return { ok: false, reason: `invalid YAML front matter: ${(error as Error).message.split('\n')[0]}` };
+  }
+}
+
+function asString(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (typeof value === 'number') return String(value);
+  if (value instanceof Date) return value.toISOString();
+  return undefined;
+}
+
+function asList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap((v) => asList(v));
+  const s = asString(value);
+  return s === undefined ? [] : s.split(/[\s,，]+/).filter(Boolean);
+}
+
+/** The metadata the handbook keeps from front matter: title, date (YYYY-MM-DD) and tags. */
+export function pickMetadata(data: Record<string, unknown>): { title?: string; date?: string; tags: string[] } {
+  const title = asString(data['title']);
+  const rawDate = asString(data['date']);
+  const date = rawDate?.match(/^\d{4}-\d{2}-\d{2}/)?.[0];
+  const tags = [...new Set([...asList(data['tags']), ...asList(data['tag'])])];
+  return { ...(title ? { title } : {}), ...(date ? { date } : {}), tags };
+}

@@ -1,0 +1,58 @@
+import type { Element, Nodes as HastNodes, Root as HastRoot } from 'hast';
+import { select, selectAll } from 'hast-util-select';
+import { toMdast } from 'hast-util-to-mdast';
+import { toString } from 'hast-util-to-string';
+import type { Root } from 'mdast';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import type { JunkRules } from '../rules/schemas.ts';
+import type { Dropped } from '../types.ts';
+import { sanitizeHast } from './sanitize-hast.ts';
+
+export interface HtmlResult {
+  tree: Root;
+  title?: string;
+  dropped: Dropped[];
+}
+
+/** Removes every element matched by the junk rules, recording its text. */
+function dropJunk(root: HastRoot, rules: JunkRules, dropped: Dropped[]): void {
+  const doomed = new Map<HastNodes, string>();
+  for (const rule of rules.html) {
+    for (const selector of rule.selectors) {
+      for (const element of selectAll(selector, root)) if (!doomed.has(element)) doomed.set(element, rule.id);
+    }
+  }
+  const walk = (node: HastRoot | Element): void => {
+    node.children = node.children.filter((child) => {
+      const rule = doomed.get(child);
+      if (rule === undefined) return true;
+      const text = toString(child).replace(/\s+/g, ' ').trim();
+      if (text) dropped.push({ rule: `html:${rule}`, text, ...(child.position ? { line: child.position.start.line } : {}) });
+      return false;
+    });
+    for (const child of node.children) if (child.type === 'element') walk(child);
+  };
+  walk(root);
+}
+
+/** Parses a saved web page and keeps its article, as an mdast tree. */
+export function htmlToMdast(html: string, rules: JunkRules): HtmlResult {
+  const root = unified().use(rehypeParse).parse(html);
+  const dropped: Dropped[] = [];
+  const titleElement = select('title', root) ?? select('h1', root);
+  const title = titleElement ? toString(titleElement).replace(/\s+/g, ' ').trim() || undefined : undefined;
+  dropJunk(root, rules, dropped);
+  let content: HastRoot | Element = root;
+  for (const selector of rules.content) {
+    const found = select(selector, root);
+    if (found && toString(found).trim()) {
+      content = found;
+      break;
+    }
+  }
+  const article: HastRoot = { type: 'root', children: content.type === 'root' ? content.children : [content] };
+  sanitizeHast(article, dropped);
+  const tree = toMdast(article) as Root;
+  return { tree, ...(title ? { title } : {}), dropped };
+}

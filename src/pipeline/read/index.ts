@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Root } from 'mdast';
+import { VFile } from 'vfile';
+import type { JunkRules } from '../rules/schemas.ts';
+import type { Note, NoteFile, SourceMeta } from '../types.ts';
+import { decode } from './decode.ts';
+import { detectFormat } from './detect-format.ts';
+import { parseFrontMatter, pickMetadata, splitFrontMatter } from './front-matter.ts';
+import { htmlToMdast } from './html.ts';
+import { markdownToMdast } from './markdown.ts';
+import { plainTextToMdast } from './plain-text.ts';
+
+export { UnreadableNoteError } from './decode.ts';
+
+/** Shifts every position in a tree down by `lines`, so lines refer to the whole file. */
+function offsetLines(tree: Root, lines: number): void {
+  if (lines === 0) return;
+  const shift = (node: { position?: { start: { line: number }; end: { line: number } }; children?: unknown[] }) => {
+    if (node.position) {
+      node.position.start.line += lines;
+      node.position.end.line += lines;
+    }
+    for (const child of (node.children ?? []) as (typeof node)[]) shift(child);
+  };
+  shift(tree as never);
+}
+
+/** Turns a note's bytes into a tree and its metadata. Throws UnreadableNoteError. */
+export function readNote(bytes: Uint8Array, path: string, junk: JunkRules): Note {
+  const name = basename(path);
+  const file = new VFile({ path: name }) as NoteFile;
+  file.data.dropped = [];
+  file.data.images = [];
+  const { text, encoding } = decode(bytes);
+  const split = splitFrontMatter(text);
+  let metadata: ReturnType<typeof pickMetadata> = { tags: [] };
+  if (split.yaml !== undefined) {
+    const parsed = parseFrontMatter(split.yaml);
+    if (parsed.ok) {
+      metadata = pickMetadata(parsed.data);
+      const keep = new Set(junk['front-matter'].keep);
+      for (const key of Object.keys(parsed.data).sort()) {
+        if (!keep.has(key)) file.data.dropped.push({ rule: 'front-matter:key', text: `${key}: ${JSON.stringify(parsed.data[key])}` });
+      }
+    } else {
+      file.message(`${parsed.reason}; the front matter was ignored`, { ruleId: 'front-matter', source: 'read' });
+      file.data.dropped.push({ rule: 'front-matter:invalid', text: split.yaml.trim() });
+    }
+  }
+  let markdown: Root | undefined;
+  const parseMarkdown = () => (markdown ??= markdownToMdast(split.body));
+  const format = detectFormat(split.body, name, parseMarkdown, split.yaml !== undefined);
+  let tree: Root;
+  let title = metadata.title;
+  if (format === 'html') {
+    const html = htmlToMdast(split.body, junk);
+    tree = html.tree;
+    title ??= html.title;
+    for (const entry of html.dropped) file.data.dropped.push(entry.line === undefined ? entry : { ...entry, line: entry.line + split.lines });
+  } else if (format === 'markdown') {
+    tree = parseMarkdown();
+    offsetLines(tree, split.lines);
+  } else {
+    tree = plainTextToMdast(split.body, split.lines + 1);
+  }
+  const meta: SourceMeta = { file: name, format, encoding, tags: metadata.tags, ...(title ? { title } : {}), ...(metadata.date ? { date: metadata.date } : {}) };
+  file.data.meta = meta;
+  return { tree, file };
+}
+
+/** Reads a note from disk. */
+export function readNoteFile(path: string, junk: JunkRules): Note {
+  return readNote(readFileSync(path), path, junk);
+}

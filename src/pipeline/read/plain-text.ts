@@ -1,0 +1,99 @@
+import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import { DEFINITION } from '../text/line-patterns.ts';
+
+/** `一、前言`, `三、工作流程`: a heading numbered with Chinese numerals. */
+const CHINESE_NUMBERED = /^[一二三四五六七八九十百]+[、.．]\s*\S/;
+/** `1.客户端使用kubectl…`, `2) …`: a numbered step. */
+const NUMBERED_STEP = /^(\d{1,3})[.、．)）]\s*(\S.*)$/;
+/** Characters that end or split a sentence: a line ending in one is prose, not a title. */
+const SENTENCE_PUNCTUATION = /[。！？；，,.;!?：:…]$/;
+
+const MAX_HEADING = 40;
+const MAX_TITLE_LINE = 24;
+
+type LineKind =
+  | { kind: 'blank' }
+  | { kind: 'heading'; depth: 1 | 2 | 3; text: string }
+  | { kind: 'step'; number: number; text: string }
+  | { kind: 'definition'; term: string; colon: string; text: string }
+  | { kind: 'paragraph'; text: string };
+
+function position(line: number, length: number) {
+  return { start: { line, column: 1 }, end: { line, column: length + 1 } };
+}
+
+function classify(line: string, next: string | undefined, first: boolean): LineKind {
+  const text = line.trim();
+  if (!text) return { kind: 'blank' };
+  const step = NUMBERED_STEP.exec(text);
+  if (step) return { kind: 'step', number: Number(step[1]), text: step[2] ?? '' };
+  if (CHINESE_NUMBERED.test(text) && text.length <= MAX_HEADING && !SENTENCE_PUNCTUATION.test(text)) return { kind: 'heading', depth: 2, text };
+  const definition = DEFINITION.exec(text);
+  if (definition && /\S/.test(definition[3] ?? '')) {
+    return { kind: 'definition', term: definition[1] ?? '', colon: definition[2] ?? ':', text: definition[3] ?? '' };
+  }
+  const titleLike = text.length <= MAX_TITLE_LINE && !SENTENCE_PUNCTUATION.test(text) && next !== undefined && next.trim().length > text.length;
+  if (titleLike) return { kind: 'heading', depth: first ? 1 : 3, text };
+  return { kind: 'paragraph', text };
+}
+
+/**
+ * Gives structure to a note with no markup: headings (`一、前言`, short title lines),
+ * numbered steps as ordered lists, runs of `名词:解释` lines as lists, other lines as paragraphs.
+ * The words are kept as they are.
+ */
+export function plainTextToMdast(text: string, firstLine = 1): Root {
+  const lines = text.split('\n');
+  const children: RootContent[] = [];
+  let list: List | undefined;
+  let listKind: 'step' | 'definition' | undefined;
+  let seenContent = false;
+  const nextNonBlank = (i: number) => lines.slice(i + 1).find((l) => l.trim() !== '');
+
+  lines.forEach((raw, i) => {
+    const lineNo = firstLine + i;
+    const line = classify(raw, nextNonBlank(i), !seenContent);
+    if (line.kind === 'blank') return;
+    seenContent = true;
+    if (line.kind === 'step' || line.kind === 'definition') {
+      if (!list || listKind !== line.kind) {
+        list = {
+          type: 'list',
+          ordered: line.kind === 'step',
+          spread: false,
+          children: [],
+          ...(line.kind === 'step' ? { start: line.number } : {}),
+          position: position(lineNo, raw.length),
+        };
+        listKind = line.kind;
+        children.push(list);
+      }
+      const paragraph: Paragraph =
+        line.kind === 'step'
+          ? { type: 'paragraph', children: [{ type: 'text', value: line.text }] }
+          : { type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: line.term }] }, { type: 'text', value: `${line.colon}${line.text}` }] };
+      const item: ListItem = { type: 'listItem', spread: false, children: [paragraph], position: position(lineNo, raw.length) };
+      list.children.push(item);
+      if (list.position) list.position.end = position(lineNo, raw.length).end;
+      return;
+    }
+    list = undefined;
+    listKind = undefined;
+    if (line.kind === 'heading') {
+      const heading: Heading = { type: 'heading', depth: line.depth, children: [{ type: 'text', value: line.text }], position: position(lineNo, raw.length) };
+      children.push(heading);
+    } else {
+      children.push({ type: 'paragraph', children: [{ type: 'text', value: line.text }], position: position(lineNo, raw.length) });
+    }
+  });
+  // A definition "list" of one line is just a paragraph with a colon.
+  return { type: 'root', children: children.map((node) => (node.type === 'list' && !node.ordered && node.children.length < 2 ? unwrapSingle(node) : node)) };
+}
+
+function unwrapSingle(list: List): RootContent {
+  const item = list.children[0];
+  const paragraph = item?.children[0];
+  if (paragraph?.type !== 'paragraph') return list;
+  const text = paragraph.children.map((c) => (c.type === 'text' ? c.value : c.type === 'strong' ? c.children.map((s) => (s.type === 'text' ? s.value : '')).join('') : '')).join('');
+  return { type: 'paragraph', children: [{ type: 'text', value: text }], ...(list.position ? { position: list.position } : {}) };
+}

@@ -1,0 +1,101 @@
+import type { Classification, Dropped, ImageRef, Note, Page, SourceMeta } from '../types.ts';
+
+export interface SectionReport extends Classification {
+  heading: string;
+  topic: string | null;
+  page: string;
+}
+
+export interface SourceReport {
+  file: string;
+  format: SourceMeta['format'];
+  encoding: string;
+  title: string | null;
+  date: string | null;
+  sections: SectionReport[];
+  dropped: Dropped[];
+  images: ImageRef[];
+  fixes: Record<string, number>;
+  warnings: string[];
+}
+
+export interface DiagramReport {
+  source: string;
+  page: string;
+  section: string;
+  kind: string;
+  made: boolean;
+  reason: string;
+}
+
+export interface ErrorReport {
+  file: string;
+  reason: string;
+  hint: string;
+}
+
+/** The ingest report: what happened to every note. Deterministic: no times, sorted. */
+export interface IngestReport {
+  summary: { sources: number; refused: number; sections: number; pages: number; dropped: number; images: number; diagrams: number };
+  sources: SourceReport[];
+  errors: ErrorReport[];
+  pages: { path: string; title: string; chapter: string; group: string; sources: string[] }[];
+  diagrams: DiagramReport[];
+}
+
+function warningsOf(note: Note): string[] {
+  return note.file.messages.map((m) => `${m.line ? `line ${m.line}: ` : ''}${m.reason}${m.ruleId ? ` [${m.ruleId}]` : ''}`);
+}
+
+export function buildReport(notes: Note[], pages: Page[], errors: ErrorReport[], diagrams: DiagramReport[]): IngestReport {
+  const pageOf = new Map<string, string>();
+  for (const page of pages) for (const s of page.sections) pageOf.set(`${s.source}#${s.index}`, `${page.chapter}/${page.slug}`);
+  const sources: SourceReport[] = notes
+    .map((note) => {
+      const meta = note.file.data.meta as SourceMeta;
+      const sections = pages
+        .flatMap((p) => p.sections)
+        .filter((s) => s.source === meta.file)
+        .sort((a, b) => a.index - b.index)
+        .map((s) => ({
+          heading: s.heading,
+          topic: s.topic ?? null,
+          page: pageOf.get(`${s.source}#${s.index}`) ?? '',
+          chapter: s.classification?.chapter ?? '',
+          group: s.classification?.group ?? '',
+          score: s.classification?.score ?? 0,
+          terms: s.classification?.terms ?? [],
+        }));
+      const fixes = Object.fromEntries(Object.entries(note.file.data.fixes ?? {}).sort(([a], [b]) => a.localeCompare(b)));
+      return {
+        file: meta.file,
+        format: meta.format,
+        encoding: meta.encoding,
+        title: meta.title ?? null,
+        date: meta.date ?? null,
+        sections,
+        dropped: note.file.data.dropped ?? [],
+        images: note.file.data.images ?? [],
+        fixes,
+        warnings: warningsOf(note),
+      };
+    })
+    .sort((a, b) => a.file.localeCompare(b.file));
+  return {
+    summary: {
+      sources: sources.length,
+      refused: errors.length,
+      sections: sources.reduce((n, s) => n + s.sections.length, 0),
+      pages: pages.length,
+      dropped: sources.reduce((n, s) => n + s.dropped.length, 0),
+      images: sources.reduce((n, s) => n + s.images.length, 0),
+      diagrams: diagrams.filter((d) => d.made).length,
+    },
+    sources,
+    errors: [...errors].sort((a, b) => a.file.localeCompare(b.file)),
+    pages: pages
+      .map((p) => ({ path: `${p.chapter}/${p.slug}`, title: p.title, chapter: p.chapter, group: p.group, sources: [...new Set(p.sections.map((s) => s.source))] }))
+      .sort((a, b) => a.path.localeCompare(b.path)),
+    diagrams,
+  };
+}

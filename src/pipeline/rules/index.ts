@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { z } from 'zod';
+import { actorsSchema, glossarySchema, junkRulesSchema, taxonomySchema, type Rules } from './schemas.ts';
+
+export type { Rules } from './schemas.ts';
+
+/** Loads and validates one rules file; a broken file is an error that names it. */
+function load<T>(dir: string, name: string, schema: z.ZodType<T>): T {
+  const path = join(dir, name);
+  let data: unknown;
+  try {
+    data = parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`Cannot read rules file ${path}: ${(error as Error).message}\nHint: fix the YAML syntax or restore the file from git.`);
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Rules file ${path} does not match its schema:\n${issues}`);
+  }
+  return result.data;
+}
+
+/** Reads the data files that steer the pipeline from `dir` (the project's content/ folder). */
+export function loadRules(dir: string): Rules {
+  return {
+    taxonomy: load(dir, 'taxonomy.yaml', taxonomySchema),
+    glossary: load(dir, 'glossary.yaml', glossarySchema),
+    junk: load(dir, 'junk-rules.yaml', junkRulesSchema),
+    actors: load(dir, 'actors.yaml', actorsSchema),
+  };
+}

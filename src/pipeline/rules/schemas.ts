@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+/** content/taxonomy.yaml */
+export const taxonomySchema = z.object({
+  chapters: z
+    .array(
+      z.object({
+        /** URL segment and folder name. */
+        slug: z.string().regex(/^[a-z0-9-]+$/),
+        /** Chapter title shown in the sidebar and on its index page. */
+        title: z.string(),
+        /** Short label for compact places (cards, breadcrumbs). */
+        short: z.string(),
+        /** One sentence on what the chapter covers. */
+        description: z.string(),
+        groups: z
+          .array(
+            z.object({
+              /** Folder name of the group inside the chapter. */
+              slug: z.string().regex(/^[a-z0-9-]+$/),
+              /** Group label in the sidebar. */
+              title: z.string(),
+              /** Term → weight; terms match case-insensitively. */
+              terms: z.record(z.string(), z.number()),
+            }),
+          )
+          .min(1),
+      }),
+    )
+    .min(1),
+  topics: z.array(
+    z.object({
+      /** File name of the topic page. */
+      slug: z.string().regex(/^[a-z0-9-]+$/),
+      /** Page title. */
+      title: z.string(),
+      /** A section whose heading contains one of these joins the topic. */
+      terms: z.array(z.string()).min(1),
+    }),
+  ),
+});
+
+/** content/glossary.yaml */
+export const glossarySchema = z.object({
+  /** Misspelling → correct term. */
+  fixes: z.record(z.string(), z.string()),
+});
+
+/** content/junk-rules.yaml */
+export const junkRulesSchema = z.object({
+  tails: z.array(z.object({ id: z.string(), captions: z.array(z.string()).min(1) })),
+  html: z.array(z.object({ id: z.string(), selectors: z.array(z.string()).min(1) })),
+  content: z.array(z.string()),
+  'search-links': z.array(z.string()),
+  'front-matter': z.object({ keep: z.array(z.string()) }),
+});
+
+/** content/actors.yaml */
+export const actorsSchema = z.object({
+  actors: z.array(
+    z.object({
+      /** Participant id in diagrams. */
+      id: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/),
+      /** Label shown in diagrams. */
+      label: z.string(),
+      /** Names the notes use for this actor; matched case-insensitively. */
+      aliases: z.array(z.string()).min(1),
+    }),
+  ),
+});
+
+export type Taxonomy = z.infer<typeof taxonomySchema>;
+export type Glossary = z.infer<typeof glossarySchema>;
+export type JunkRules = z.infer<typeof junkRulesSchema>;
+export type Actors = z.infer<typeof actorsSchema>;
+
+export interface Rules {
+  taxonomy: Taxonomy;
+  glossary: Glossary;
+  junk: JunkRules;
+  actors: Actors;
+}

@@ -1,0 +1,9 @@
+/** `名词:解释`: a short term, a colon, an explanation. */
+export const DEFINITION = /^([^:：。，,；;！？!?]{1,40}?)\s*([:：])\s*(\S.*)$/s;
+
+/** Share of CJK ideographs among the letters of a text. */
+export function cjkShare(text: string): number {
+  const letters = text.match(/[\p{L}]/gu)?.length ?? 0;
+  const cjk = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  return letters === 0 ? 0 : cjk / letters;
+}

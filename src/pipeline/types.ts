@@ -1,0 +1,79 @@
+import type { Root, RootContent } from 'mdast';
+import type { VFile } from 'vfile';
+
+export type SourceFormat = 'html' | 'markdown' | 'text';
+
+/** What the read stage learns about a note besides its tree. */
+export interface SourceMeta {
+  file: string;
+  format: SourceFormat;
+  encoding: string;
+  title?: string;
+  date?: string;
+  tags: string[];
+}
+
+/** A block the cleaner removed: every one ends up in the report. */
+export interface Dropped {
+  rule: string;
+  text: string;
+  line?: number;
+}
+
+/** An image kept on a page. */
+export interface ImageRef {
+  url: string;
+  alt: string;
+  external: boolean;
+}
+
+/** Data the stages attach to a note's VFile (file.data). */
+export interface NoteData {
+  meta?: SourceMeta;
+  dropped?: Dropped[];
+  images?: ImageRef[];
+  fixes?: Record<string, number>;
+}
+
+export type NoteFile = VFile & { data: NoteData };
+
+/** A parsed note: the tree plus its file (messages, metadata). */
+export interface Note {
+  tree: Root;
+  file: NoteFile;
+}
+
+/** Chapter decision for a section. */
+export interface Classification {
+  chapter: string;
+  group: string;
+  score: number;
+  terms: string[];
+}
+
+/** A topic section cut out of a note. */
+export interface Section {
+  source: string;
+  /** Position of the section in its note. */
+  index: number;
+  heading: string;
+  originalHeading: string;
+  /** Body blocks, headings already shifted so the section heading is depth 2. */
+  children: RootContent[];
+  topic?: string;
+  classification?: Classification;
+}
+
+export interface Page {
+  chapter: string;
+  group: string;
+  slug: string;
+  title: string;
+  order: number;
+  sections: Section[];
+}
+
+export function dropped(file: NoteFile, rule: string, text: string, line?: number): void {
+  const entry: Dropped = line === undefined ? { rule, text } : { rule, text, line };
+  (file.data.dropped ??= []).push(entry);
+}
