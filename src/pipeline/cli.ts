@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run ingest [-- --sources DIR] [--strict]`: rebuilds the chapters from the raw notes.
+ * `npm run ingest [-- --sources DIR] [--out DIR] [--strict] [--quiet]`: rebuilds the chapters from the raw notes.
  * `npm run verify`: checks a built site against its sources (see verify/).
  */
 import { existsSync } from 'node:fs';
@@ -20,7 +20,8 @@ function fail(message: string, hint?: string): never {
 }
 
 function ingest(args: string[]): void {
-  const { values } = parseArgs({ args, options: { sources: { type: 'string' }, strict: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ args, options: { sources: { type: 'string' }, out: { type: 'string' }, strict: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false } } });
+  const outDir = resolve(values.out ?? contentDir);
   const sourcesDir = resolve(values.sources ?? process.env['HANDBOOK_SOURCES'] ?? resolve(contentDir, 'sources'));
   if (!existsSync(sourcesDir)) fail(`The sources folder ${sourcesDir} does not exist.`, 'Pass --sources DIR or set HANDBOOK_SOURCES to a folder of notes.');
   const rules = loadRules(contentDir);
@@ -30,14 +31,14 @@ function ingest(args: string[]): void {
   log(`Ingesting ${inputs.length} notes from ${sourcesDir}`);
   const started = performance.now();
   const { files, report } = runPipeline(inputs, rules, (e) => log(`  ${e.ok ? '✓' : '✗'} ${e.file}: ${e.detail}`));
-  const result = writeOutput(contentDir, files, rules.taxonomy.chapters.map((c) => c.slug));
+  const result = writeOutput(outDir, files, rules.taxonomy.chapters.map((c) => c.slug));
   const s = report.summary;
   log(
     `Done in ${((performance.now() - started) / 1000).toFixed(2)} s: ${s.sources} notes → ${s.sections} sections → ${s.pages} pages; ` +
       `${s.dropped} blocks dropped, ${s.images} images, ${s.diagrams} diagrams; ` +
       `${result.written.length} files written, ${result.unchanged.length} unchanged, ${result.removed.length} removed.`,
   );
-  for (const path of result.skipped) console.warn(`  ! content/${path} is hand-written (no \`generated: true\`): left as it is.`);
+  for (const path of result.skipped) console.warn(`  ! ${path} is hand-written (no \`generated: true\`): left as it is.`);
   if (report.errors.length) {
     console.error(`${report.errors.length} note(s) could not be read:`);
     for (const e of report.errors) console.error(`  ✗ ${e.file}: ${e.reason}. ${e.hint}`);

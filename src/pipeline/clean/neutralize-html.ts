@@ -65,7 +65,8 @@ function replaceHtml(node: Html, inline: boolean, dropped: Dropped[]): RootConte
     dropped.push({ rule: 'html:inline-tag', text: value, ...line });
     return [];
   }
+  const before = dropped.length;
   const converted = htmlToInertMdast(value, dropped);
-  if (converted.length === 0) dropped.push({ rule: 'html:block', text: value.trim(), ...line });
+  if (converted.length === 0 && dropped.length === before) dropped.push({ rule: 'html:block', text: value.trim(), ...line });
   return converted;
 }

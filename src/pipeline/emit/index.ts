@@ -28,7 +28,7 @@ function description(tree: Root): string {
 }
 
 function frontMatter(data: Record<string, unknown>): string {
-  return `---\n${stringify(data, { lineWidth: 0, sortMapEntries: false })}---\n`;
+  return `---\n${stringify(data, { lineWidth: 0, sortMapEntries: false, version: '1.1' })}---\n`;
 }
 
 /** The MDX file of one page. */

@@ -53,7 +53,9 @@ export function pageTree(page: Page, metas: Map<string, SourceMeta>): PageTree {
       headings.set(heading, i);
       children.push(heading);
     }
-    children.push(sourceLine(metas.get(section.source), section.source), ...structuredClone(section.children));
+    // A page of one section names its note under the title (the site shows provenance there).
+    if (!single) children.push(sourceLine(metas.get(section.source), section.source));
+    children.push(...structuredClone(section.children));
   });
   const tree: Root = { type: 'root', children };
   // Anchors as the site will make them: github-slugger over every heading in order.

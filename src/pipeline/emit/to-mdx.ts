@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
+import { visit } from 'unist-util-visit';
 
 /**
  * MDX runs a paragraph that starts with `import` or `export` as JavaScript. Escaping the
@@ -16,6 +17,12 @@ const esmUnsafe: Unsafe[] = [
 
 /** Serialises a page tree as MDX with fixed options, so the same tree gives the same bytes. */
 export function toMdx(tree: Root): string {
+  // Raw HTML is never written as HTML: whatever reaches this point is shown as text.
+  visit(tree, 'html', (node, index, parent) => {
+    if (!parent || index === undefined) return;
+    const text = { type: 'text' as const, value: node.value };
+    parent.children.splice(index, 1, (parent.type === 'root' || parent.type === 'blockquote' || parent.type === 'listItem' ? { type: 'paragraph', children: [text] } : text) as never);
+  });
   return toMarkdown(tree, {
     extensions: [gfmToMarkdown(), mdxToMarkdown()],
     bullet: '-',

@@ -32,8 +32,10 @@ function classify(line: string, next: string | undefined, first: boolean): LineK
   if (definition && /\S/.test(definition[3] ?? '')) {
     return { kind: 'definition', term: definition[1] ?? '', colon: definition[2] ?? ':', text: definition[3] ?? '' };
   }
-  const titleLike = text.length <= MAX_TITLE_LINE && !SENTENCE_PUNCTUATION.test(text) && next !== undefined && next.trim().length > text.length;
-  if (titleLike) return { kind: 'heading', depth: first ? 1 : 3, text };
+  const short = text.length <= MAX_TITLE_LINE && !SENTENCE_PUNCTUATION.test(text) && next !== undefined;
+  // The first line of a note is its title; later short lines title what follows them.
+  if (short && first) return { kind: 'heading', depth: 1, text };
+  if (short && (next ?? '').trim().length > text.length) return { kind: 'heading', depth: 3, text };
   return { kind: 'paragraph', text };
 }
 

@@ -5,6 +5,15 @@ import { headingText } from './heading-text.ts';
 
 export { headingText, isQuestion } from './heading-text.ts';
 
+const MAX_CLAUSE = 40;
+
+/** A note with no title and no headings is named by its first clause, when that is short. */
+function firstClause(tree: Root): string | undefined {
+  const first = tree.children.find((n) => n.type === 'paragraph');
+  const clause = first ? toString(first).split(/[。！？!?，,:：;；\n]/)[0]?.trim() : undefined;
+  return clause && clause.length <= MAX_CLAUSE ? clause : undefined;
+}
+
 /** The heading depth that cuts a note into topics: the shallowest one used at least twice. */
 export function sectionDepth(tree: Root): number | undefined {
   const counts = new Map<number, number>();
@@ -27,7 +36,7 @@ function shift(node: RootContent, depth: number): RootContent {
  */
 export function segment(tree: Root, file: NoteFile): Section[] {
   const name = file.data.meta?.file ?? file.basename ?? 'note';
-  const title = file.data.meta?.title ?? name.replace(/\.[^.]+$/, '');
+  const title = file.data.meta?.title ?? firstClause(tree) ?? name.replace(/\.[^.]+$/, '');
   const depth = sectionDepth(tree);
   const sections: Section[] = [];
   let preamble: RootContent[] = [];

@@ -1,0 +1,30 @@
+// @ts-check
+import { existsSync, readFileSync } from 'node:fs';
+import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
+
+/** The sidebar comes from data the pipeline writes (content/sidebar.json). */
+const sidebarFile = new URL('./content/sidebar.json', import.meta.url);
+const sidebar = existsSync(sidebarFile) ? JSON.parse(readFileSync(sidebarFile, 'utf8')) : [];
+
+export default defineConfig({
+  // GitHub Pages: SITE_URL is https://<user>.github.io, BASE_PATH is /<repository>/.
+  site: process.env.SITE_URL || 'https://example.github.io',
+  base: process.env.BASE_PATH || '/',
+  trailingSlash: 'always',
+  integrations: [
+    starlight({
+      title: 'Kubernetes 学习手册',
+      description: '由学习笔记整理而成的 Kubernetes 手册：组件、网络、存储与安全。',
+      defaultLocale: 'root',
+      locales: { root: { label: '简体中文', lang: 'zh-CN' } },
+      sidebar: [{ label: '问题索引', link: '/questions/' }, ...sidebar],
+      customCss: ['./src/styles/handbook.css'],
+      components: {
+        PageTitle: './src/components/PageTitle.astro',
+      },
+      lastUpdated: false,
+      pagination: true,
+    }),
+  ],
+});

@@ -1,0 +1,32 @@
+import { toString as hastToString } from 'hast-util-to-string';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { splitFrontMatter } from '../../src/pipeline/read/front-matter.ts';
+
+const HAN = /\p{Script=Han}/gu;
+export const MIN_HAN = 8;
+
+/** Text for comparing: no white space, punctuation, symbols or Markdown syntax; lower case. */
+export function normalizeText(text: string): string {
+  return text
+    .replace(/\]\([^)]*\)/g, ']')
+    .replace(/&#x[0-9a-f]+;/gi, (ref) => String.fromCodePoint(parseInt(ref.slice(3, -1), 16)))
+    .replace(/[\s\p{P}\p{S}\uE000-\uF8FF]+/gu, '')
+    .toLowerCase();
+}
+
+/** The text of a raw note as a reader would see it (HTML pages reduced to their text). */
+export function sourceText(raw: string): string {
+  const { body } = splitFrontMatter(raw.replace(/\r\n?/g, '\n'));
+  if (body.trimStart().startsWith('<')) return hastToString(unified().use(rehypeParse).parse(body));
+  return body;
+}
+
+/** The sentences of a text with at least MIN_HAN Chinese characters. */
+export function contentSentences(text: string): string[] {
+  return text
+    .replace(/\]\([^)\n]*\)/g, ']')
+    .split(/[。！？!?\n；;]/)
+    .map((s) => s.trim().replace(/^(#{1,6}\s+|\d+[.、)）]\s*|0x[0-9a-f]+\s+|[-*]\s+)/i, ''))
+    .filter((s) => (s.match(HAN)?.length ?? 0) >= MIN_HAN);
+}

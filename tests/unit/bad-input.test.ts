@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runPipeline } from '../../src/pipeline/index.ts';
+import { decode, UnreadableNoteError } from '../../src/pipeline/read/decode.ts';
+import { rules } from '../helpers/rules.ts';
+
+const GOOD = Buffer.from('## 什么是 Pod？\n\nPod 是 Kubernetes 中最小的部署单元。\n');
+const BAD: Record<string, { bytes: Buffer; reason: RegExp }> = {
+  'empty.md': { bytes: Buffer.alloc(0), reason: /empty/ },
+  'blank.txt': { bytes: Buffer.from(' \n\t\r\n  \n'), reason: /only whitespace/ },
+  'picture.png': { bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), reason: /binary/ },
+  'latin1.txt': { bytes: Buffer.from([0x80, 0xff, 0xfe, 0x81, 0x30, 0xff, 0x41, 0xff]), reason: /could not be decoded/ },
+};
+
+describe('bad input', () => {
+  for (const [name, { bytes, reason }] of Object.entries(BAD)) {
+    it(`${name}: refused with a reason and a hint`, () => {
+      let error: unknown;
+      try {
+        decode(bytes);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(UnreadableNoteError);
+      expect((error as Error).message).toMatch(reason);
+      expect((error as UnreadableNoteError).hint.length).toBeGreaterThan(10);
+    });
+  }
+
+  it('one bad note does not stop the others; the report names it and why', () => {
+    const inputs = [{ name: 'good.md', bytes: GOOD }, ...Object.entries(BAD).map(([name, { bytes }]) => ({ name, bytes }))];
+    const { report, files } = runPipeline(inputs, rules);
+    expect(report.errors.map((e) => e.file)).toEqual(Object.keys(BAD).sort());
+    expect(report.sources.map((s) => s.file)).toEqual(['good.md']);
+    expect(files.some((f) => f.content.includes('Pod 是 Kubernetes 中最小的部署单元'))).toBe(true);
+  });
+
+  it('npm run ingest: progress per note, errors named, --strict exits non-zero', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'handbook-sources-'));
+    const out = mkdtempSync(join(tmpdir(), 'handbook-out-'));
+    writeFileSync(join(dir, 'good.md'), GOOD);
+    writeFileSync(join(dir, 'empty.md'), '');
+    const cli = ['node_modules/.bin/tsx', 'src/pipeline/cli.ts', 'ingest', '--sources', dir, '--out', out];
+    const relaxed = spawnSync(cli[0] ?? '', cli.slice(1), { encoding: 'utf8' });
+    expect(relaxed.status).toBe(0);
+    expect(relaxed.stdout).toMatch(/✓ good\.md: markdown, utf-8, 1 sections/);
+    expect(relaxed.stderr).toMatch(/✗ empty\.md: the file is empty/);
+    expect(readdirSync(out).sort()).toEqual(['components', 'ingest-report.json', 'networking', 'security', 'sidebar.json', 'storage']);
+    const strict = spawnSync(cli[0] ?? '', [...cli.slice(1), '--strict'], { encoding: 'utf8' });
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toMatch(/empty\.md/);
+  });
+
+  it('HANDBOOK_SOURCES selects the notes folder; a missing folder is a clear error', () => {
+    const out = mkdtempSync(join(tmpdir(), 'handbook-out-'));
+    const result = spawnSync('node_modules/.bin/tsx', ['src/pipeline/cli.ts', 'ingest', '--out', out], { encoding: 'utf8', env: { ...process.env, HANDBOOK_SOURCES: '/nonexistent/notes' } });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/\/nonexistent\/notes does not exist[\s\S]*Hint: Pass --sources DIR or set HANDBOOK_SOURCES/);
+    expect(existsSync(join(out, 'sidebar.json'))).toBe(false);
+  });
+});

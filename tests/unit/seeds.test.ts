@@ -1,0 +1,110 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { termFixer } from '../../src/pipeline/clean/fix-terms.ts';
+import { listSources, runPipeline } from '../../src/pipeline/index.ts';
+import { contentSentences, normalizeText, sourceText } from '../helpers/sentences.ts';
+import { CONTENT_DIR, rules } from '../helpers/rules.ts';
+
+const SOURCES = join(CONTENT_DIR, 'sources');
+const inputs = listSources(SOURCES);
+const result = runPipeline(inputs, rules);
+const pages = result.files.filter((f) => f.path.endsWith('.mdx'));
+/** What a reader sees of a page: its title and its body, without list markers. */
+const pageText = (content: string) => {
+  const title = /^title: (.*)$/m.exec(content)?.[1] ?? '';
+  const body = content.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/^\s*(\d+\.|-)\s/gm, '');
+  return `${title}\n${body}`;
+};
+const allPagesText = normalizeText(pages.map((p) => pageText(p.content)).join('\n'));
+const fix = termFixer(rules.glossary);
+
+describe('the bundled notes', () => {
+  it('are the seed notes, byte for byte', () => {
+    const seeds = new URL('../../../shared/seeds/', import.meta.url).pathname;
+    let names: string[] = [];
+    try {
+      names = readdirSync(seeds).sort();
+    } catch {
+      return; // the shared folder is not beside this clone
+    }
+    for (const name of names) expect(readFileSync(join(SOURCES, name)).equals(readFileSync(join(seeds, name))), name).toBe(true);
+  });
+
+  it('give the four chapters', () => {
+    const chapters = new Set(pages.map((p) => p.path.split('/')[0]));
+    expect([...chapters].sort()).toEqual(['components', 'networking', 'security', 'storage']);
+    for (const chapter of chapters) expect(pages.filter((p) => p.path.startsWith(`${chapter}/`) && !p.path.endsWith('index.mdx')).length, chapter).toBeGreaterThan(0);
+  });
+
+  it('lose no sentence of real content (≥ 98% of sentences with 8+ Chinese characters)', () => {
+    let total = 0;
+    let found = 0;
+    const missing: string[] = [];
+    for (const source of result.report.sources) {
+      const raw = readFileSync(join(SOURCES, source.file), 'utf8');
+      const junk = normalizeText(source.dropped.filter((d) => d.rule.startsWith('tail:') || d.rule.startsWith('html:') || d.rule.startsWith('front-matter:')).map((d) => d.text).join('\n'));
+      for (const sentence of contentSentences(sourceText(raw))) {
+        const key = normalizeText(fix(sentence, () => {}));
+        if (junk.includes(key)) continue;
+        total++;
+        if (allPagesText.includes(key)) found++;
+        else missing.push(`${source.file}: ${sentence}`);
+      }
+    }
+    const share = found / total;
+    console.log(`content sentences kept: ${found}/${total} = ${(share * 100).toFixed(2)}%`);
+    if (missing.length) console.log(`not found:\n  ${missing.slice(0, 20).join('\n  ')}`);
+    expect(share).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('keep every question heading, in its own wording, as a heading of the site', () => {
+    const headings = new Set<string>();
+    for (const page of pages) {
+      const title = /^title: (.*)$/m.exec(page.content)?.[1];
+      if (title) headings.add(normalizeText(title.replace(/^"|"$/g, '')));
+      for (const m of pageText(page.content).matchAll(/^#{2,6} (.*)$/gm)) headings.add(normalizeText(m[1] ?? ''));
+    }
+    const questions: string[] = [];
+    for (const input of inputs) {
+      const raw = input.bytes.toString('utf8');
+      const body = raw.replace(/^---\n[\s\S]*?\n---\n/, '');
+      const candidates = body.trimStart().startsWith('<')
+        ? [...body.matchAll(/<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/g)].map((m) => (m[1] ?? '').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim())
+        : [...body.matchAll(/^#{1,6}\s+(.*)$/gm)].map((m) => m[1] ?? '');
+      for (const c of candidates) if (/简述|什么|作用|如何|[？?]/.test(c)) questions.push(c.replace(/^(\d+\.|0x[0-9a-f]+)\s*/i, '').trim());
+    }
+    expect(questions.length).toBeGreaterThan(55);
+    const lost = questions.filter((q) => !headings.has(normalizeText(fix(q, () => {}))));
+    console.log(`question headings in the notes: ${questions.length}`);
+    expect(lost).toEqual([]);
+  });
+
+  it('leave no junk in the generated files', () => {
+    const generated = result.files.filter((f) => f.path !== 'ingest-report.json').map((f) => f.content).join('\n');
+    const junk = ['相关文章', 'K-means', 'CTF-密码学', 'Springboot', 'WebRTC', 'Lumerical', 'm.baidu.com', 'api.vvhan.com', 'bing.ee123.net', 'article-header', 'kdoc_html_views', 'htmledit_views', 'display:none', '```css', 'kube-schduler', 'kube-contorller', 'kube-controller-manage:', 'render_with_liquid', 'featuredImage', 'artid'];
+    for (const s of junk) expect(generated.includes(s), s).toBe(false);
+    expect(/[\uE000-\uF8FF]/u.test(generated), 'private-use icon characters').toBe(false);
+    expect(/kubele(?![A-Za-z0-9-])/.test(generated), 'kubele').toBe(false);
+    expect(/<(script|iframe|style|link)\b/i.test(generated), 'raw HTML').toBe(false);
+  });
+
+  it('are committed as generated: content/ is not stale', () => {
+    for (const file of result.files) {
+      const onDisk = readFileSync(join(CONTENT_DIR, file.path), 'utf8');
+      expect(onDisk, `content/${file.path} is stale: run npm run ingest and commit`).toBe(file.content);
+    }
+    for (const chapter of rules.taxonomy.chapters) {
+      for (const name of readdirSync(join(CONTENT_DIR, chapter.slug))) {
+        const path = `${chapter.slug}/${name}`;
+        const content = readFileSync(join(CONTENT_DIR, path), 'utf8');
+        if (/^generated: true$/m.test(content)) expect(result.files.some((f) => f.path === path), `content/${path} is no longer generated: run npm run ingest`).toBe(true);
+      }
+    }
+  });
+
+  it('give byte-identical output whatever order the files are listed in', () => {
+    const reversed = runPipeline([...inputs].reverse(), rules);
+    expect(reversed.files).toEqual(result.files);
+  });
+});
