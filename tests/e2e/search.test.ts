@@ -1,0 +1,75 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { siteDir, siteBase } from '../helpers/site.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { QUERIES } from './search-queries.ts';
+
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await serveStatic(siteDir(), siteBase());
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  await page.goto(server.url);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Hit {
+  url: string;
+  title: string;
+}
+
+/** Runs queries through the real Pagefind index of the built site, in the browser. */
+async function search(queries: string[]): Promise<Hit[][]> {
+  return page.evaluate(
+    async ({ base, queries }) => {
+      const pagefind = await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`);
+      await pagefind.init();
+      const out: { url: string; title: string }[][] = [];
+      for (const q of queries) {
+        const result = await pagefind.search(q);
+        const top = await Promise.all(result.results.slice(0, 3).map((r: { data: () => Promise<{ url: string; meta: { title: string } }> }) => r.data()));
+        out.push(top.map((d) => ({ url: d.url, title: d.meta.title })));
+      }
+      return out;
+    },
+    { base: siteBase(), queries },
+  );
+}
+
+describe('Chinese search (Pagefind on the built site, real Chromium)', () => {
+  it(`recall@3 ≥ 95% on ${QUERIES.length} queries`, async () => {
+    const hits = await search(QUERIES.map((q) => q.query));
+    const misses: string[] = [];
+    QUERIES.forEach(({ query, page: expected }, i) => {
+      const top = hits[i] ?? [];
+      const found = top.some((h) => h.url.replace(/\/$/, '').split('/').pop() === expected || h.title.includes(expected));
+      if (!found) misses.push(`${query} → wanted ${expected}, got ${top.map((h) => h.title).join(' | ') || 'nothing'}`);
+    });
+    const recall = (QUERIES.length - misses.length) / QUERIES.length;
+    console.log(`search recall@3: ${QUERIES.length - misses.length}/${QUERIES.length} = ${(recall * 100).toFixed(1)}%`);
+    if (misses.length) console.log(`misses:\n  ${misses.join('\n  ')}`);
+    expect(QUERIES.length).toBeGreaterThanOrEqual(30);
+    expect(recall).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('the search dialog finds a Chinese query and a click lands on the section', async () => {
+    const p = await browser.newPage();
+    await p.goto(server.url);
+    await p.click('site-search button[data-open-modal]');
+    await p.fill('#starlight__search input', '网络策略原理');
+    const result = p.locator('#starlight__search .pagefind-ui__result-link').first();
+    await result.waitFor({ timeout: 15_000 });
+    await result.click();
+    await p.waitForURL(/networking\/network-policy\//);
+    expect(decodeURIComponent(p.url())).toMatch(/network-policy\/#?/);
+    await expect.poll(() => p.locator('h1').textContent()).toContain('网络策略');
+    await p.close();
+  });
+});
