@@ -27,20 +27,19 @@ interface Hit {
 
 /** Runs queries through the real Pagefind index of the built site, in the browser. */
 async function search(queries: string[]): Promise<Hit[][]> {
-  return page.evaluate(
-    async ({ base, queries }) => {
-      const pagefind = await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`);
-      await pagefind.init();
-      const out: { url: string; title: string }[][] = [];
-      for (const q of queries) {
-        const result = await pagefind.search(q);
-        const top = await Promise.all(result.results.slice(0, 3).map((r: { data: () => Promise<{ url: string; meta: { title: string } }> }) => r.data()));
-        out.push(top.map((d) => ({ url: d.url, title: d.meta.title })));
-      }
-      return out;
-    },
-    { base: siteBase(), queries },
-  );
+  // A string, so the test runner does not rewrite the dynamic import meant for the browser.
+  const script = `(async () => {
+    const pagefind = await import(${JSON.stringify(`${siteBase()}pagefind/pagefind.js`)});
+    await pagefind.init();
+    const out = [];
+    for (const q of ${JSON.stringify(queries)}) {
+      const result = await pagefind.search(q);
+      const top = await Promise.all(result.results.slice(0, 3).map((r) => r.data()));
+      out.push(top.map((d) => ({ url: d.url, title: d.meta.title })));
+    }
+    return out;
+  })()`;
+  return (await page.evaluate(script)) as Hit[][];
 }
 
 describe('Chinese search (Pagefind on the built site, real Chromium)', () => {

@@ -23,7 +23,7 @@ export function setup(project: TestProject): void {
   if (existsSync(outDir)) rmSync(outDir, { recursive: true });
   execFileSync(`${root}node_modules/.bin/astro`, ['build', '--outDir', outDir], {
     cwd: root,
-    env: { ...process.env, BASE_PATH: SITE_BASE, SITE_URL: 'http://127.0.0.1', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, NODE_ENV: 'production', BASE_PATH: SITE_BASE, SITE_URL: 'http://127.0.0.1', ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   project.provide('siteDir', outDir);
