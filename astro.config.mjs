@@ -22,6 +22,7 @@ export default defineConfig({
       customCss: ['./src/styles/handbook.css'],
       components: {
         PageTitle: './src/components/PageTitle.astro',
+        Search: './src/components/Search.astro',
       },
       lastUpdated: false,
       pagination: true,

@@ -1,0 +1,124 @@
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { htmlFiles, siteBase, siteDir } from '../helpers/site.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveStatic(siteDir(), siteBase());
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  await page.goto(server.url + path);
+  return page;
+}
+
+describe('the handbook in a browser', () => {
+  it('home page: what it is, a card per chapter with topic counts, the four chapters in the sidebar in order', async () => {
+    const page = await open('');
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(await page.locator('h1').first().textContent()).toContain('Kubernetes 学习手册');
+    const cards = await page.locator('.card .title').allTextContents();
+    expect(cards.map((c) => c.replace(/（.*/, '').trim())).toEqual(['组件与资源对象', '网络', '存储', '安全']);
+    for (const card of cards) expect(card).toMatch(/（\d+ 个主题）/);
+    await page.close();
+    const chapter = await open('networking/');
+    const groups = await chapter.locator('nav.sidebar details > summary .group-label').allTextContents();
+    const top = groups.map((g) => g.trim()).filter((g) => ['组件与资源对象', '网络', '存储', '安全'].includes(g));
+    expect(top).toEqual(['组件与资源对象', '网络', '存储', '安全']);
+    expect(await chapter.locator('.chapter-index li a').count()).toBeGreaterThan(3);
+    await chapter.close();
+  });
+
+  it('a topic page: provenance, table of contents, prev/next, copy button on code', async () => {
+    const page = await open('components/etcd/');
+    expect(await page.locator('.provenance').textContent()).toContain('002_6466444e8c26ab99.txt');
+    expect(await page.locator('starlight-toc a').count()).toBeGreaterThan(1);
+    expect(await page.locator('.pagination-links a').count()).toBeGreaterThan(0);
+    await page.close();
+    const code = await open('networking/calico/');
+    expect(await code.locator('.expressive-code .copy button').count()).toBeGreaterThan(0);
+    await code.close();
+  });
+
+  it('dark mode: the theme toggle switches the page colours', async () => {
+    const page = await open('components/etcd/');
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.selectOption('starlight-theme-select select', 'light');
+    const light = await background();
+    await page.selectOption('starlight-theme-select select', 'dark');
+    expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
+    expect(await background()).not.toBe(light);
+    await page.close();
+  });
+
+  it('mobile: the menu opens the sidebar and a link in it navigates', async () => {
+    const page = await open('components/', { width: 375, height: 800 });
+    const menu = page.locator('button[popovertarget="starlight__sidebar"]');
+    await menu.click();
+    const link = page.locator('nav.sidebar a', { hasText: '问题索引' }).first();
+    await link.waitFor({ state: 'visible' });
+    await link.click();
+    await page.waitForURL(/questions\/$/);
+    expect(await page.locator('.question-index li').count()).toBeGreaterThan(50);
+    await page.close();
+  });
+
+  it('no console errors and no failed requests to the site on any page', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    let current = '';
+    page.on('pageerror', (e) => errors.push(`${current}: ${e.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() !== 'error') return;
+      const origin = msg.location().url;
+      // Pictures a note links on another host cannot load on this closed network.
+      if (origin && !origin.startsWith(server.url.replace(/\/[^/]*\/$/, ''))) return;
+      errors.push(`${current}: ${msg.text()}`);
+    });
+    page.on('response', (r) => {
+      if (r.url().startsWith(server.url) && r.status() >= 400) errors.push(`${current}: ${r.status()} ${r.url()}`);
+    });
+    const files = htmlFiles().filter((f) => f !== '404.html');
+    for (const file of files) {
+      current = file;
+      await page.goto(server.url + file.replace(/index\.html$/, ''), { waitUntil: 'load' });
+    }
+    await page.close();
+    expect(files.length).toBeGreaterThan(40);
+    expect(errors).toEqual([]);
+  });
+
+  it('axe-core: no serious or critical accessibility violations', async () => {
+    const pages = ['', 'components/', 'components/etcd/', 'security/rbac/', 'questions/', 'report/'];
+    const found: string[] = [];
+    for (const path of pages) {
+      for (const theme of ['light', 'dark']) {
+        const page = await open(path);
+        await page.evaluate((t) => localStorage.setItem('starlight-theme', t), theme);
+        await page.reload();
+        await page.addScriptTag({ path: AXE });
+        const violations = (await page.evaluate(async () => {
+          const result = await (window as unknown as { axe: { run: (c: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document);
+          return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+        })) as { id: string; impact: string; nodes: number }[];
+        for (const v of violations) if (v.impact === 'serious' || v.impact === 'critical') found.push(`/${path} (${theme}): ${v.id} ×${v.nodes}`);
+        await page.close();
+      }
+    }
+    expect(found).toEqual([]);
+  });
+});
