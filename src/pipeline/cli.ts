@@ -3,7 +3,7 @@
  * `npm run ingest [-- --sources DIR] [--out DIR] [--strict] [--quiet]`: rebuilds the chapters from the raw notes.
  * `npm run verify`: checks a built site against its sources (see verify/).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -46,13 +46,43 @@ function ingest(args: string[]): void {
   }
 }
 
+/** `npm run diagrams`: renders content/diagrams.json to SVGs in .cache/diagrams (cached by content). */
+async function diagrams(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { content: { type: 'string' }, cache: { type: 'string' } } });
+  const { renderDiagrams } = await import('./diagram/render.ts');
+  const { launchChromium, CHROMIUM } = await import('../site/browser.ts');
+  const file = resolve(values.content ?? contentDir, 'diagrams.json');
+  if (!existsSync(file)) fail(`${file} does not exist.`, 'Run npm run ingest first.');
+  const specs = JSON.parse(readFileSync(file, 'utf8'));
+  const cacheDir = resolve(values.cache ?? resolve(root, '.cache/diagrams'));
+  const started = performance.now();
+  console.log(`Rendering ${specs.length} diagrams (light and dark) with Mermaid in Chromium…`);
+  const result = await renderDiagrams(specs, cacheDir, launchChromium);
+  if (result.noBrowser) {
+    console.warn(`! No browser could be started (${CHROMIUM}: ${result.noBrowser}).\n  Diagrams will be drawn in the reader's browser instead. Install Debian's chromium (or set CHROMIUM_PATH) to render them at build time.`);
+    return;
+  }
+  console.log(`Done in ${((performance.now() - started) / 1000).toFixed(2)} s: ${result.rendered} rendered, ${result.cached} from the cache, ${result.invalid.length} invalid.`);
+  let fatal = false;
+  for (const { spec, error } of result.invalid) {
+    const where = `${spec.source} § ${spec.section}`;
+    if (spec.author) console.warn(`! The mermaid block in ${where} is invalid; it is shown as code.\n  ${error.split('\n')[0]}`);
+    else {
+      console.error(`✗ The diagram made from ${where} is invalid: ${error.split('\n')[0]}`);
+      fatal = true;
+    }
+  }
+  if (fatal) fail('Generated diagrams must be valid Mermaid.', 'Report the note and section above; the workflow extraction wrote bad Mermaid.');
+}
+
 const [command, ...rest] = process.argv.slice(2);
 try {
   if (command === 'ingest') ingest(rest);
+  else if (command === 'diagrams') await diagrams(rest);
   else if (command === 'verify') {
     const { verify } = await import('./verify/index.ts');
     process.exit(verify(rest, { root, contentDir }));
-  } else fail(`Unknown command ${command ?? '(none)'}.`, 'Use `ingest` or `verify`.');
+  } else fail(`Unknown command ${command ?? '(none)'}.`, 'Use `ingest`, `diagrams` or `verify`.');
 } catch (error) {
   fail((error as Error).message);
 }

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { classify, findTopic } from './classify/index.ts';
 import { clean, dropRepeats } from './clean/index.ts';
+import { extractDiagrams, type DiagramSpec } from './diagram/index.ts';
 import { emitChapterIndex, emitPage, emitSidebar, type OutputFile } from './emit/index.ts';
 import { merge } from './merge/index.ts';
 import { readNote, UnreadableNoteError } from './read/index.ts';
@@ -39,6 +40,7 @@ export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (e
   const notes: Note[] = [];
   const errors: ErrorReport[] = [];
   const sections: Section[] = [];
+  const diagrams = new Map<string, DiagramSpec>();
   for (const input of [...inputs].sort((a, b) => a.name.localeCompare(b.name))) {
     let note: Note;
     try {
@@ -56,11 +58,16 @@ export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (e
       section.classification = classify(section, rules.taxonomy);
       const topic = findTopic(section, rules.taxonomy);
       if (topic) section.topic = topic;
+      const extracted = extractDiagrams(section, rules.actors);
+      section.children = extracted.children;
+      section.diagrams = extracted.records;
+      for (const spec of extracted.specs) if (!diagrams.has(spec.id)) diagrams.set(spec.id, spec);
     }
     sections.push(...noteSections);
     notes.push(note);
     const meta = note.file.data.meta as SourceMeta;
-    onProgress?.({ file: input.name, ok: true, detail: `${meta.format}, ${meta.encoding}, ${noteSections.length} sections, ${note.file.data.dropped?.length ?? 0} blocks dropped` });
+    const made = noteSections.reduce((n, s) => n + (s.diagrams?.filter((d) => d.made).length ?? 0), 0);
+    onProgress?.({ file: input.name, ok: true, detail: `${meta.format}, ${meta.encoding}, ${noteSections.length} sections, ${note.file.data.dropped?.length ?? 0} blocks dropped, ${made} diagrams` });
   }
   const pages = merge(sections, rules.taxonomy);
   const metas = new Map(notes.map((n) => [n.file.data.meta?.file ?? '', n.file.data.meta as SourceMeta]));
@@ -68,8 +75,9 @@ export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (e
     ...rules.taxonomy.chapters.map((c) => emitChapterIndex(c)),
     ...pages.map((p) => emitPage(p, metas)),
     emitSidebar(pages, rules.taxonomy),
+    { path: 'diagrams.json', content: `${JSON.stringify([...diagrams.values()].sort((a, b) => a.id.localeCompare(b.id)), null, 2)}\n` },
   ];
-  const report = buildReport(notes, pages, errors, []);
+  const report = buildReport(notes, pages, errors);
   files.push({ path: 'ingest-report.json', content: `${JSON.stringify(report, null, 2)}\n` });
   return { files: files.sort((a, b) => a.path.localeCompare(b.path)), report };
 }

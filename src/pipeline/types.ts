@@ -62,6 +62,8 @@ export interface Section {
   children: RootContent[];
   topic?: string;
   classification?: Classification;
+  /** Diagrams made or refused in this section (for the report). */
+  diagrams?: import('./diagram/index.ts').DiagramRecord[];
 }
 
 export interface Page {

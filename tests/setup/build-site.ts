@@ -21,6 +21,7 @@ export const SITE_BASE = '/k8s-handbook/';
 export function setup(project: TestProject): void {
   const outDir = `${root}.cache/site-base`;
   if (existsSync(outDir)) rmSync(outDir, { recursive: true });
+  execFileSync(`${root}node_modules/.bin/tsx`, ['src/pipeline/cli.ts', 'diagrams'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   execFileSync(`${root}node_modules/.bin/astro`, ['build', '--outDir', outDir], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', BASE_PATH: SITE_BASE, SITE_URL: 'http://127.0.0.1', ASTRO_TELEMETRY_DISABLED: '1' },

@@ -20,6 +20,8 @@ function plainText(paragraph: Paragraph): string | undefined {
 /**
  * Within one section, a paragraph or a sentence that repeats an earlier one word for word
  * is removed (a sentence only when its paragraph keeps other text). Each removal is recorded.
+ * Only paragraphs of the section's own flow are compared: items of a list are steps or
+ * entries, where saying the same thing twice is the point (a process that repeats a step).
  */
 export function dropRepeats(blocks: RootContent[], file: NoteFile): RootContent[] {
   const seenParagraphs = new Set<string>();
@@ -27,7 +29,7 @@ export function dropRepeats(blocks: RootContent[], file: NoteFile): RootContent[
   const doomed = new Set<Paragraph>();
   const record = (text: string, node: Paragraph) =>
     (file.data.dropped ??= []).push({ rule: 'repeat', text, ...(node.position ? { line: node.position.start.line } : {}) });
-  const root = { type: 'root', children: blocks } as const;
+  const root = { type: 'root', children: blocks.filter((b) => b.type === 'paragraph' || b.type === 'blockquote') } as const;
   visit(root, 'paragraph', (paragraph) => {
     const whole = normalize(toString(paragraph));
     if (whole.length >= MIN_PARAGRAPH && seenParagraphs.has(whole)) {
@@ -59,6 +61,6 @@ export function dropRepeats(blocks: RootContent[], file: NoteFile): RootContent[
   });
   if (doomed.size === 0) return blocks;
   const prune = (nodes: RootContent[]): RootContent[] =>
-    nodes.filter((n) => !(n.type === 'paragraph' && doomed.has(n))).map((n) => ('children' in n && n.type !== 'paragraph' ? ({ ...n, children: prune(n.children as RootContent[]) } as RootContent) : n));
+    nodes.filter((n) => !(n.type === 'paragraph' && doomed.has(n))).map((n) => (n.type === 'blockquote' ? { ...n, children: prune(n.children) as typeof n.children } : n));
   return prune(blocks);
 }

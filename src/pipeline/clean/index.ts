@@ -10,6 +10,7 @@ import { neutralizeHtml } from './neutralize-html.ts';
 import { neutralizeLinks } from './neutralize-links.ts';
 import { splitLineParagraphs } from './split-line-paragraphs.ts';
 import { tabTables } from './tab-tables.ts';
+import { trimInlineWhitespace } from './trim-inline-whitespace.ts';
 import { unwrapSearchLinks } from './unwrap-search-links.ts';
 
 export { dropRepeats } from './drop-repeats.ts';
@@ -21,6 +22,7 @@ export function clean(tree: Root, file: NoteFile, rules: Rules): Root {
   unwrapSearchLinks(tree, file, rules.junk);
   neutralizeLinks(tree, file);
   fixTerms(tree, file, rules.glossary);
+  trimInlineWhitespace(tree);
   tabTables(tree);
   splitLineParagraphs(tree);
   fixCodeLanguages(tree, file);

@@ -32,8 +32,8 @@ function frontMatter(data: Record<string, unknown>): string {
 }
 
 /** The MDX file of one page. */
-export function emitPage(page: Page, metas: Map<string, SourceMeta>, diagrams = 0): OutputFile {
-  const { tree, sources, sections } = pageTree(page, metas);
+export function emitPage(page: Page, metas: Map<string, SourceMeta>): OutputFile {
+  const { tree, sources, sections, diagrams } = pageTree(page, metas);
   const data: HandbookPage & Record<string, unknown> = {
     title: page.title,
     description: description(tree),
@@ -46,7 +46,8 @@ export function emitPage(page: Page, metas: Map<string, SourceMeta>, diagrams = 
     ...(diagrams ? { diagrams } : {}),
   };
   const body = toMdx(tree);
-  return { path: `${page.chapter}/${page.slug}.mdx`, content: `${frontMatter(data)}\n${body}` };
+  const imports = diagrams ? `import Diagram from '../../src/components/Diagram.astro';\n\n` : '';
+  return { path: `${page.chapter}/${page.slug}.mdx`, content: `${frontMatter(data)}\n${imports}${body}` };
 }
 
 /** The index page of a chapter: the list itself is drawn by a site component from the collection. */

@@ -11,6 +11,18 @@ function attr(name: string, value: string) {
   return { type: 'mdxJsxAttribute' as const, name, value };
 }
 
+/** A diagram placeholder becomes `<Diagram id=… />`, drawn by the site from content/diagrams.json. */
+function diagramElements(tree: Root): number {
+  let count = 0;
+  visit(tree, 'code', (node, index, parent) => {
+    const spec = (node.data as { diagram?: { id: string } } | undefined)?.diagram;
+    if (!spec || !parent || index === undefined) return;
+    count++;
+    parent.children.splice(index, 1, { type: 'mdxJsxFlowElement', name: 'Diagram', attributes: [attr('id', spec.id)], children: [] } as never);
+  });
+  return count;
+}
+
 /** An image becomes a lazy `<img>` inside a link to the full picture; its alt text stays readable. */
 function lazyImages(tree: Root): void {
   visit(tree, 'image', (node, index, parent) => {
@@ -37,6 +49,7 @@ export interface PageTree {
   tree: Root;
   sources: SourceRef[];
   sections: SectionRef[];
+  diagrams: number;
 }
 
 /**
@@ -67,11 +80,12 @@ export function pageTree(page: Page, metas: Map<string, SourceMeta>): PageTree {
     if (i !== undefined) anchors[i] = slug;
   });
   lazyImages(tree);
+  const diagrams = diagramElements(tree);
   const files = [...new Set(page.sections.map((s) => s.source))];
   const sources: SourceRef[] = files.map((file) => {
     const meta = metas.get(file);
     return { file, ...(meta?.title ? { title: meta.title } : {}), ...(meta?.date ? { date: meta.date } : {}) };
   });
   const sections: SectionRef[] = page.sections.map((s, i) => ({ heading: s.heading, anchor: anchors[i] ?? '', source: s.source, question: isQuestion(s.heading) }));
-  return { tree, sources, sections };
+  return { tree, sources, sections, diagrams };
 }

@@ -1,3 +1,4 @@
+import type { DiagramRecord } from '../diagram/index.ts';
 import type { Classification, Dropped, ImageRef, Note, Page, SourceMeta } from '../types.ts';
 
 export interface SectionReport extends Classification {
@@ -19,13 +20,8 @@ export interface SourceReport {
   warnings: string[];
 }
 
-export interface DiagramReport {
-  source: string;
+export interface DiagramReport extends DiagramRecord {
   page: string;
-  section: string;
-  kind: string;
-  made: boolean;
-  reason: string;
 }
 
 export interface ErrorReport {
@@ -47,9 +43,12 @@ function warningsOf(note: Note): string[] {
   return note.file.messages.map((m) => `${m.line ? `line ${m.line}: ` : ''}${m.reason}${m.ruleId ? ` [${m.ruleId}]` : ''}`);
 }
 
-export function buildReport(notes: Note[], pages: Page[], errors: ErrorReport[], diagrams: DiagramReport[]): IngestReport {
+export function buildReport(notes: Note[], pages: Page[], errors: ErrorReport[]): IngestReport {
   const pageOf = new Map<string, string>();
   for (const page of pages) for (const s of page.sections) pageOf.set(`${s.source}#${s.index}`, `${page.chapter}/${page.slug}`);
+  const diagrams: DiagramReport[] = pages
+    .flatMap((p) => p.sections.flatMap((s) => (s.diagrams ?? []).map((d) => ({ ...d, page: `${p.chapter}/${p.slug}` }))))
+    .sort((a, b) => a.source.localeCompare(b.source) || a.page.localeCompare(b.page) || a.section.localeCompare(b.section) || a.reason.localeCompare(b.reason));
   const sources: SourceReport[] = notes
     .map((note) => {
       const meta = note.file.data.meta as SourceMeta;

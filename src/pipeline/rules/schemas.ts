@@ -67,6 +67,14 @@ export const actorsSchema = z.object({
       aliases: z.array(z.string()).min(1),
     }),
   ),
+  /** Words marking a list as a process. */
+  'process-cues': z.array(z.string()),
+  /** Words marking a list as not a process (features, pros and cons). */
+  'not-process-cues': z.array(z.string()),
+  /** Between two actors of a step: the second actor is the sender… */
+  'receive-words': z.array(z.string()),
+  /** …unless one of these follows. */
+  'send-words': z.array(z.string()),
 });
 
 export type Taxonomy = z.infer<typeof taxonomySchema>;

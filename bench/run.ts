@@ -1,0 +1,114 @@
+/**
+ * `npm run bench`: measures and prints, with what was measured. Timings on a shared 2-core
+ * machine are noisy: each figure is the median of several runs where runs are cheap.
+ *
+ *   ingest   the bundled notes and a generated corpus 100× larger (wall time, peak RSS)
+ *   build    a full build (ingest + astro build + Pagefind) of both
+ *   weight   HTML/CSS/JS bytes of a chapter page, raw and gzip
+ *   search   bytes fetched by a first search
+ *   diagrams rendering time, cold (browser) and cached
+ *   lighthouse  mobile scores of the home page, a chapter page and a page with a diagram
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateCorpus } from './corpus.ts';
+import { pageWeight } from './site-weight.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = (name: string) => join(root, 'node_modules/.bin', name);
+const only = new Set(process.argv.slice(2));
+const wanted = (part: string) => only.size === 0 || only.has(part);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const line = (what: string, figure: string) => console.log(`  ${what.padEnd(58)} ${figure}`);
+
+function ingestOnce(sources: string): { ms: number; maxRssMB: number; notes: number; bytes: number; pages: number; sections: number } {
+  const out = execFileSync(bin('tsx'), [join(root, 'bench/ingest-once.ts'), sources, join(root, 'content')], { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop() ?? '{}');
+}
+
+/** A throwaway copy of the project whose content/ is built from `sources`. */
+function projectCopy(sources: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-project-'));
+  for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(root, entry), join(dir, entry), { recursive: true });
+  mkdirSync(join(dir, 'content'));
+  for (const file of readdirSync(join(root, 'content'))) if (/\.(ya?ml|md|mdx)$/.test(file)) cpSync(join(root, 'content', file), join(dir, 'content', file));
+  // Hard links: a real folder for the bundler (a symlink confuses its module ids), no copying.
+  execFileSync('cp', ['-al', join(root, 'node_modules'), join(dir, 'node_modules')]);
+  cpSync(sources, join(dir, 'content/sources'), { recursive: true });
+  return dir;
+}
+
+/** Wall time of `npm run build` in a project, or the reason it failed. */
+function timedBuild(project: string, env: Record<string, string> = {}): string {
+  const started = performance.now();
+  const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: project, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const seconds = `${((performance.now() - started) / 1000).toFixed(1)} s`;
+  if (result.status === 0) return seconds;
+  const error = `${result.stderr}\n${result.stdout}`.split('\n').find((l) => /error|heap|killed/i.test(l)) ?? `exit ${result.status}`;
+  return `failed after ${seconds}: ${error.trim().slice(0, 200)}`;
+}
+
+const seeds = join(root, 'content/sources');
+const work = mkdtempSync(join(tmpdir(), 'bench-'));
+const big = join(work, 'corpus-100x');
+generateCorpus(seeds, big, 100);
+
+console.log(`Benchmarks (machine: ${(await import('node:os')).cpus().length} cores, Node ${process.version})`);
+
+if (wanted('ingest')) {
+  console.log('\ningest (pipeline only, fresh process each run)');
+  const small = [0, 1, 2, 3, 4].map(() => ingestOnce(seeds));
+  const s = small[0];
+  line(`bundled notes: ${s?.notes} notes, ${kb(s?.bytes ?? 0)} → ${s?.pages} pages`, `${median(small.map((r) => r.ms)).toFixed(0)} ms (median of 5), peak RSS ${median(small.map((r) => r.maxRssMB)).toFixed(0)} MB`);
+  const large = [0, 1].map(() => ingestOnce(big));
+  const l = large[0];
+  line(`100× corpus: ${l?.notes} notes, ${kb(l?.bytes ?? 0)} → ${l?.sections} sections, ${l?.pages} pages`, `${(median(large.map((r) => r.ms)) / 1000).toFixed(2)} s (median of 2), peak RSS ${median(large.map((r) => r.maxRssMB)).toFixed(0)} MB`);
+  line('growth (100× corpus time / bundled notes time)', `${(median(large.map((r) => r.ms)) / median(small.map((r) => r.ms))).toFixed(1)}×`);
+}
+
+let seedProject: string | undefined;
+if (wanted('build') || wanted('weight') || wanted('search') || wanted('lighthouse')) {
+  seedProject = projectCopy(seeds);
+  console.log('\nbuild (npm run build: ingest + astro build + Pagefind)');
+  line('bundled notes', timedBuild(seedProject));
+  if (wanted('build')) {
+    const bigProject = projectCopy(big);
+    line('100× corpus', timedBuild(bigProject));
+    rmSync(bigProject, { recursive: true, force: true });
+  }
+}
+
+if (seedProject && wanted('weight')) {
+  const dist = join(seedProject, 'dist');
+  console.log('\npage weight (chapter page components/etcd/, before any interaction)');
+  const w = pageWeight(dist, '/', 'components/etcd/index.html');
+  line('HTML (raw / gzip)', `${kb(w.html)} / ${kb(w.htmlGz)}`);
+  line('CSS (raw / gzip)', `${kb(w.css)} / ${kb(w.cssGz)}`);
+  line('JavaScript modules (raw / gzip; target < 50 KB gzip)', `${kb(w.js)} / ${kb(w.jsGz)}`);
+  line('inline scripts (inside the HTML above)', kb(w.inlineJs));
+}
+
+if (seedProject && (wanted('search') || wanted('lighthouse'))) {
+  const { measureFirstSearch, lighthouseScores } = await import('./browser-figures.ts');
+  const dist = join(seedProject, 'dist');
+  if (wanted('search')) {
+    console.log('\nsearch');
+    const s = await measureFirstSearch(dist, '网络策略');
+    line(`bytes fetched by a first search («网络策略», ${s.requests} requests)`, `${kb(s.bytes)} transferred`);
+  }
+  if (wanted('lighthouse')) {
+    console.log('\nlighthouse (mobile, Debian Chromium, loopback server)');
+    const diagramPage = existsSync(join(dist, 'components/kubernetes-pod/index.html')) ? 'components/kubernetes-pod/' : 'components/section-8653ae/';
+    for (const [label, path] of [['home page', ''], ['chapter page', 'components/etcd/'], ['page with a diagram', diagramPage]] as const) {
+      const scores = await lighthouseScores(dist, path);
+      line(`${label} (/${path})`, Object.entries(scores).map(([k, v]) => `${k} ${v}`).join(', '));
+    }
+  }
+}
+
+if (seedProject) rmSync(seedProject, { recursive: true, force: true });
+rmSync(work, { recursive: true, force: true });

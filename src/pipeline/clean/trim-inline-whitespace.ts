@@ -1,0 +1,47 @@
+import type { Parent, PhrasingContent, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+
+const LATIN_EDGE = /[A-Za-z0-9]/;
+
+/**
+ * Saved web pages pad inline code and bold text with the white space of their indentation
+ * (`kubectl `, `**写入 etcd **`), which Markdown would show as stray spaces or `&#x20;`.
+ * The padding is removed; a single space stays outside only where Latin words would otherwise touch.
+ */
+export function trimInlineWhitespace(tree: Root): void {
+  visit(tree, 'inlineCode', (node) => {
+    node.value = node.value.replace(/\s+/g, ' ').trim();
+  });
+  visit(tree, (node) => {
+    if (!('children' in node)) return;
+    const parent = node as Parent;
+    const out: PhrasingContent[] = [];
+    const children = parent.children as PhrasingContent[];
+    children.forEach((child, i) => {
+      if ((child.type === 'strong' || child.type === 'emphasis') && child.children.length) {
+        const first = child.children[0];
+        const last = child.children.at(-1);
+        let lead = false;
+        let trail = false;
+        if (first?.type === 'text' && /^\s/.test(first.value)) {
+          first.value = first.value.trimStart();
+          lead = true;
+        }
+        if (last?.type === 'text' && /\s$/.test(last.value)) {
+          last.value = last.value.trimEnd();
+          trail = true;
+        }
+        const before = children[i - 1];
+        const after = children[i + 1];
+        const beforeChar = before?.type === 'text' ? before.value.slice(-1) : '';
+        const afterChar = after?.type === 'text' ? after.value.charAt(0) : '';
+        if (lead && LATIN_EDGE.test(beforeChar)) out.push({ type: 'text', value: ' ' });
+        out.push(child);
+        if (trail && LATIN_EDGE.test(afterChar)) out.push({ type: 'text', value: ' ' });
+        return;
+      }
+      out.push(child);
+    });
+    parent.children = out as never;
+  });
+}

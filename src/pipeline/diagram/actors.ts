@@ -1,0 +1,27 @@
+import type { Actors } from '../rules/schemas.ts';
+import { termPattern } from '../classify/match-term.ts';
+
+export interface Mention {
+  id: string;
+  start: number;
+  end: number;
+}
+
+/** Finds the actors a text names, in order, longest alias first, never overlapping. */
+export function actorFinder(actors: Actors): (text: string) => Mention[] {
+  const aliases = actors.actors
+    .flatMap((a) => a.aliases.map((alias) => ({ id: a.id, alias })))
+    .sort((a, b) => b.alias.length - a.alias.length || a.alias.localeCompare(b.alias));
+  return (text) => {
+    const taken: Mention[] = [];
+    for (const { id, alias } of aliases) {
+      const re = termPattern(alias);
+      for (const m of text.matchAll(new RegExp(re.source, re.flags))) {
+        const start = m.index ?? 0;
+        const end = start + m[0].length;
+        if (!taken.some((t) => start < t.end && end > t.start)) taken.push({ id, start, end });
+      }
+    }
+    return taken.sort((a, b) => a.start - b.start);
+  };
+}
