@@ -103,6 +103,25 @@ describe('the bundled notes', () => {
     }
   });
 
+  it('yield the workflow diagrams the notes describe, and none for feature lists', () => {
+    const made = result.report.diagrams.filter((d) => d.made);
+    const has = (source: string, section: RegExp, kind?: string) => made.some((d) => d.source.startsWith(source) && section.test(`${d.section} ${d.reason}`) && (!kind || d.kind === kind));
+    const specs = JSON.parse(result.files.find((f) => f.path === 'diagrams.json')?.content ?? '[]') as { caption: string; code: string; source: string }[];
+    const caption = (source: string, re: RegExp) => specs.some((s) => s.source.startsWith(source) && re.test(s.caption));
+    expect(caption('004', /创建pod/i), 'Pod creation (004)').toBe(true);
+    expect(caption('004', /创建replicaset/i), 'ReplicaSet creation (004)').toBe(true);
+    expect(has('002', /创建一个Pod的主要流程/, 'sequence'), 'Pod creation flow (002)').toBe(true);
+    expect(has('002', /deployment升级过程/i), 'Deployment rolling upgrade (002)').toBe(true);
+    expect(caption('000', /协作关系/), 'control-plane cooperation (000)').toBe(true);
+    expect(specs.some((s) => s.source.startsWith('003') && /API Server[\s\S]*Scheduler[\s\S]*Kubelet/.test(s.code)), 'scheduling arrow chain (003)').toBe(true);
+    for (const feature of [/ETCD及其特点/, /DaemonSet类型的资源特性/, /RBAC及其特点/, /Service类型/, /集群相关组件/]) {
+      expect(made.filter((d) => feature.test(d.section)), `no diagram for ${feature}`).toEqual([]);
+    }
+    const refused = result.report.diagrams.filter((d) => !d.made);
+    expect(refused.length).toBeGreaterThan(10);
+    for (const d of refused) expect(d.reason.length).toBeGreaterThan(10);
+  });
+
   it('give byte-identical output whatever order the files are listed in', () => {
     const reversed = runPipeline([...inputs].reverse(), rules);
     expect(reversed.files).toEqual(result.files);

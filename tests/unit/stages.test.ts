@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import { describe, it } from 'vitest';
 import { classify, findTopic } from '../../src/pipeline/classify/index.ts';
 import { clean, dropRepeats } from '../../src/pipeline/clean/index.ts';
+import { extractDiagrams } from '../../src/pipeline/diagram/index.ts';
 import { toMdx } from '../../src/pipeline/emit/index.ts';
 import { listSources, runPipeline } from '../../src/pipeline/index.ts';
 import { readNote } from '../../src/pipeline/read/index.ts';
@@ -55,6 +56,20 @@ describe('classify: every section gets one chapter, a group, a score and its dec
       clean(note.tree, note.file, rules);
       const result = segment(note.tree, note.file).map((s) => ({ heading: s.heading, ...classify(s, rules.taxonomy), topic: findTopic(s, rules.taxonomy) ?? null }));
       expectFiles('classify', name, { 'classification.json': json(result) });
+    });
+  }
+});
+
+describe('diagram: workflows become Mermaid, other lists do not', () => {
+  for (const name of cases('diagram')) {
+    it(name, () => {
+      const note = read('diagram', name);
+      clean(note.tree, note.file, rules);
+      const results = segment(note.tree, note.file).map((s) => extractDiagrams(s, rules.actors));
+      expectFiles('diagram', name, {
+        'records.json': json(results.flatMap((r) => r.records)),
+        'diagrams.mmd': results.flatMap((r) => r.specs.map((s) => `%% ${s.id} · ${s.caption}\n${s.code}`)).join('\n'),
+      });
     });
   }
 });

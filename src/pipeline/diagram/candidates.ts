@@ -33,7 +33,8 @@ export function findCandidates(blocks: RootContent[], sectionHeading: string): C
   const visitInside = (node: RootContent, top: number) => {
     if (node.type === 'paragraph' || node.type === 'heading') {
       for (const line of toString(node).split('\n')) {
-        const parts = line.split(ARROW).map((p) => p.trim()).filter(Boolean);
+        // `一次写请求：kubectl -> …`: what precedes a colon names the chain, it is not a step.
+        const parts = line.split(ARROW).map((p, i) => (i === 0 ? (p.split(/[:：]/).pop() ?? p) : p).trim()).filter(Boolean);
         if (parts.length >= 3 && (line.match(new RegExp(ARROW.source, 'g'))?.length ?? 0) >= 2) out.push({ kind: 'chain', steps: parts, after: top, context: contextOf() });
       }
     }

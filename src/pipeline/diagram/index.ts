@@ -52,7 +52,7 @@ function judge(candidate: Candidate, actors: Actors, find: ReturnType<typeof act
   const distinct = new Set(steps.flatMap((s) => s.mentions.map((m) => m.id))).size;
   if (candidate.kind === 'chain') {
     if (withActor === 0) return { kind, reason: 'the chain names no actor' };
-    return { kind, code: flowchart(candidate.steps, caption || candidate.steps.join(' → ')), reason: `arrow chain of ${steps.length} steps, ${withActor} naming an actor` };
+    return { kind, code: flowchart(candidate.steps, caption || candidate.steps.join(' → '), true), reason: `arrow chain of ${steps.length} steps, ${withActor} naming an actor` };
   }
   if (!cue) return { kind, reason: 'no word around the list says it is a process' };
   if (notCue) return { kind, reason: `a list of ${notCue}, not a process` };

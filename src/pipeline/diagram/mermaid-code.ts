@@ -1,7 +1,20 @@
 import type { Actors } from '../rules/schemas.ts';
 import type { Mention } from './actors.ts';
 
-const MAX_LABEL = 24;
+/** Label width in half-width units: a CJK character counts 2, a Latin one 1. */
+const MAX_WIDTH = 46;
+
+function cut(text: string): string {
+  let width = 0;
+  let out = '';
+  for (const ch of text) {
+    const w = /[\u2E80-\uFFEF]/.test(ch) ? 2 : 1;
+    if (width + w > MAX_WIDTH - 2) return `${out.trimEnd()}…`;
+    width += w;
+    out += ch;
+  }
+  return out;
+}
 
 /** Text that is safe inside a Mermaid label: no statement separators, entities or arrows. */
 export function mermaidText(text: string): string {
@@ -22,8 +35,7 @@ export function shorten(text: string): string {
   // `名称：说明` steps are named by their name.
   const named = /^([^：:]{2,24})[：:]/.exec(text.trim())?.[1];
   const clause = named ?? text.split(/[。；;，,]/)[0] ?? text;
-  const chars = [...clause.trim()];
-  return mermaidText(chars.length > MAX_LABEL ? `${chars.slice(0, MAX_LABEL - 1).join('')}…` : chars.join(''));
+  return mermaidText(cut(clause.trim()));
 }
 
 export interface Step {
@@ -50,8 +62,15 @@ export function messageOf(step: Step, direction: Direction): { from: string; to:
 
 /** A sequence diagram: a message per step with two actors, a note for a step with one. */
 export function sequenceDiagram(steps: Step[], caption: string, actors: Actors, direction: Direction): string {
-  const used = [...new Set(steps.flatMap((s) => s.mentions.map((m) => m.id)))];
   const label = (id: string) => actors.actors.find((a) => a.id === id)?.label ?? id;
+  // Participants: only actors that send, receive or carry a note, in order of appearance.
+  const used: string[] = [];
+  const use = (id: string) => used.includes(id) || used.push(id);
+  for (const step of steps) {
+    const message = messageOf(step, direction);
+    if (message) [message.from, message.to].forEach(use);
+    else if (step.mentions[0]) use(step.mentions[0].id);
+  }
   const lines = ['sequenceDiagram', `  accTitle: ${mermaidText(caption)}`, '  autonumber'];
   for (const id of used) lines.push(`  participant ${id} as ${mermaidText(label(id))}`);
   const span = used.length > 1 ? `${used[0]},${used.at(-1)}` : (used[0] ?? '');
@@ -68,9 +87,9 @@ export function sequenceDiagram(steps: Step[], caption: string, actors: Actors, 
 }
 
 /** A flowchart of the steps in order (for steps without clear senders, and arrow chains). */
-export function flowchart(steps: string[], caption: string): string {
+export function flowchart(steps: string[], caption: string, chain = false): string {
   const lines = ['flowchart LR', `  accTitle: ${mermaidText(caption)}`];
-  steps.forEach((step, i) => lines.push(`  s${i + 1}["${shorten(step)}"]`));
+  steps.forEach((step, i) => lines.push(`  s${i + 1}["${chain ? mermaidText(cut(step)) : shorten(step)}"]`));
   for (let i = 1; i < steps.length; i++) lines.push(`  s${i} --> s${i + 1}`);
   return `${lines.join('\n')}\n`;
 }
