@@ -70,6 +70,21 @@ if (wanted('ingest')) {
   line('growth (100× corpus time / bundled notes time)', `${(median(large.map((r) => r.ms)) / median(small.map((r) => r.ms))).toFixed(1)}×`);
 }
 
+if (wanted('diagrams')) {
+  const { renderDiagrams } = await import('../src/pipeline/diagram/render.ts');
+  const { launchChromium } = await import('../src/site/browser.ts');
+  const { readFileSync } = await import('node:fs');
+  const specs = JSON.parse(readFileSync(join(root, 'content/diagrams.json'), 'utf8'));
+  const cache = join(work, 'diagram-cache');
+  console.log(`\ndiagrams (${specs.length} diagrams × light and dark, Mermaid in Chromium)`);
+  let started = performance.now();
+  const cold = await renderDiagrams(specs, cache, launchChromium);
+  line(`cold (browser start + ${cold.rendered} renders)`, `${((performance.now() - started) / 1000).toFixed(2)} s`);
+  started = performance.now();
+  const warm = await renderDiagrams(specs, cache, launchChromium);
+  line(`cached (${warm.cached} from the cache, no browser)`, `${(performance.now() - started).toFixed(1)} ms`);
+}
+
 let seedProject: string | undefined;
 if (wanted('build') || wanted('weight') || wanted('search') || wanted('lighthouse')) {
   seedProject = projectCopy(seeds);

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm run ingest [-- --sources DIR] [--out DIR] [--strict] [--quiet]`: rebuilds the chapters from the raw notes.
- * `npm run verify`: checks a built site against its sources (see verify/).
+ * `npm run diagrams`: renders the diagrams to SVG (see diagram/render.ts).
+ * `npm run verify [-- --site DIR]`: checks a built site against its sources (see verify/).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

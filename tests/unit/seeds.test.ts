@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { termFixer } from '../../src/pipeline/clean/fix-terms.ts';
 import { listSources, runPipeline } from '../../src/pipeline/index.ts';
-import { contentSentences, normalizeText, sourceText } from '../helpers/sentences.ts';
+import { contentSentences, normalizeText, sourceText } from '../../src/pipeline/verify/sentences.ts';
 import { CONTENT_DIR, rules } from '../helpers/rules.ts';
 
 const SOURCES = join(CONTENT_DIR, 'sources');

@@ -1,7 +1,7 @@
 import { toString as hastToString } from 'hast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
-import { splitFrontMatter } from '../../src/pipeline/read/front-matter.ts';
+import { splitFrontMatter } from '../read/front-matter.ts';
 
 const HAN = /\p{Script=Han}/gu;
 export const MIN_HAN = 8;
@@ -27,6 +27,6 @@ export function contentSentences(text: string): string[] {
   return text
     .replace(/\]\([^)\n]*\)/g, ']')
     .split(/[。！？!?\n；;]/)
-    .map((s) => s.trim().replace(/^(#{1,6}\s+|\d+[.、)）]\s*|0x[0-9a-f]+\s+|[-*]\s+)/i, ''))
+    .map((s) => s.trim().replace(/^(>\s*)+/, '').replace(/^(#{1,6}\s+|\d+[.、)）]\s*|0x[0-9a-f]+\s+|[-*]\s+)/i, ''))
     .filter((s) => (s.match(HAN)?.length ?? 0) >= MIN_HAN);
 }

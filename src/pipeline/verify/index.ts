@@ -1,0 +1,91 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { select } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { termFixer } from '../clean/fix-terms.ts';
+import type { IngestReport } from '../report/index.ts';
+import { loadRules } from '../rules/index.ts';
+import { contentSentences, normalizeText, sourceText } from './sentences.ts';
+
+export interface SourceAccount {
+  file: string;
+  sentences: number;
+  inPages: number;
+  dropped: number;
+  missing: string[];
+}
+
+/**
+ * The reading text of a built site: the indexed body of every page. Pages left out of the
+ * index (the report, which quotes what was dropped; the question index) do not count.
+ */
+function siteText(dir: string): string {
+  const parser = unified().use(rehypeParse);
+  const texts: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.html')) {
+        const tree = parser.parse(readFileSync(path, 'utf8'));
+        const body = select('[data-pagefind-body]', tree);
+        if (body) texts.push(toString(body));
+      }
+    }
+  };
+  walk(dir);
+  return normalizeText(texts.join('\n'));
+}
+
+/**
+ * The conservation check: every content sentence of every note (8+ Chinese characters) is in
+ * the built pages, or listed in the ingest report as dropped with its rule.
+ */
+export function account(sourcesDir: string, siteDir: string, report: IngestReport, fix: (text: string) => string): SourceAccount[] {
+  const pages = siteText(siteDir);
+  return report.sources.map((source) => {
+    const raw = readFileSync(join(sourcesDir, source.file), 'utf8');
+    const dropped = normalizeText(source.dropped.map((d) => d.text).join('\n'));
+    const result: SourceAccount = { file: source.file, sentences: 0, inPages: 0, dropped: 0, missing: [] };
+    for (const sentence of contentSentences(sourceText(raw))) {
+      const key = normalizeText(fix(sentence));
+      result.sentences++;
+      if (pages.includes(key)) result.inPages++;
+      else if (dropped.includes(key)) result.dropped++;
+      else result.missing.push(sentence);
+    }
+    return result;
+  });
+}
+
+/** `npm run verify [-- --site dist] [--sources DIR]`: prints the figures; exit 1 when anything is unaccounted for. */
+export function verify(args: string[], paths: { root: string; contentDir: string }): number {
+  const { values } = parseArgs({ args, options: { site: { type: 'string' }, sources: { type: 'string' }, content: { type: 'string' } } });
+  const contentDir = resolve(values.content ?? paths.contentDir);
+  const siteDir = resolve(values.site ?? join(paths.root, 'dist'));
+  const sourcesDir = resolve(values.sources ?? process.env['HANDBOOK_SOURCES'] ?? join(contentDir, 'sources'));
+  if (!existsSync(join(siteDir, 'index.html'))) {
+    console.error(`✗ No built site in ${siteDir}.\n  Hint: run npm run build first, or pass --site DIR.`);
+    return 1;
+  }
+  const report = JSON.parse(readFileSync(join(contentDir, 'ingest-report.json'), 'utf8')) as IngestReport;
+  const fixer = termFixer(loadRules(contentDir).glossary);
+  const accounts = account(sourcesDir, siteDir, report, (t) => fixer(t, () => {}));
+  let total = 0;
+  let unaccounted = 0;
+  console.log(`Conservation check of ${siteDir} against ${sourcesDir}`);
+  for (const a of accounts) {
+    total += a.sentences;
+    unaccounted += a.missing.length;
+    const share = a.sentences ? (((a.inPages + a.dropped) / a.sentences) * 100).toFixed(1) : '100.0';
+    console.log(`  ${a.missing.length ? '✗' : '✓'} ${a.file}: ${a.sentences} sentences, ${a.inPages} in pages, ${a.dropped} dropped as junk (see the report) — ${share}% accounted for`);
+    for (const m of a.missing.slice(0, 10)) console.log(`      missing: ${m}`);
+    if (a.missing.length > 10) console.log(`      … and ${a.missing.length - 10} more`);
+  }
+  const share = total ? (((total - unaccounted) / total) * 100).toFixed(2) : '100.00';
+  console.log(`${share}% of ${total} content sentences accounted for; ${unaccounted} unaccounted.`);
+  return unaccounted === 0 ? 0 : 1;
+}
