@@ -10,10 +10,11 @@
  *   lighthouse  mobile scores of the home page, a chapter page and a page with a diagram
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { projectCopy } from '../tests/helpers/project-copy.ts';
 import { generateCorpus } from './corpus.ts';
 import { pageWeight } from './site-weight.ts';
 
@@ -28,18 +29,6 @@ const line = (what: string, figure: string) => console.log(`  ${what.padEnd(58)}
 function ingestOnce(sources: string): { ms: number; maxRssMB: number; notes: number; bytes: number; pages: number; sections: number } {
   const out = execFileSync(bin('tsx'), [join(root, 'bench/ingest-once.ts'), sources, join(root, 'content')], { encoding: 'utf8' });
   return JSON.parse(out.trim().split('\n').pop() ?? '{}');
-}
-
-/** A throwaway copy of the project whose content/ is built from `sources`. */
-function projectCopy(sources: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-project-'));
-  for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(root, entry), join(dir, entry), { recursive: true });
-  mkdirSync(join(dir, 'content'));
-  for (const file of readdirSync(join(root, 'content'))) if (/\.(ya?ml|md|mdx)$/.test(file)) cpSync(join(root, 'content', file), join(dir, 'content', file));
-  // Hard links: a real folder for the bundler (a symlink confuses its module ids), no copying.
-  execFileSync('cp', ['-al', join(root, 'node_modules'), join(dir, 'node_modules')]);
-  cpSync(sources, join(dir, 'content/sources'), { recursive: true });
-  return dir;
 }
 
 /** Wall time of `npm run build` in a project, or the reason it failed. */
