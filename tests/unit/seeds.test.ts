@@ -67,7 +67,7 @@ describe('the bundled notes', () => {
     }
     const questions: string[] = [];
     for (const input of inputs) {
-      const raw = input.bytes.toString('utf8');
+      const raw = Buffer.from(input.bytes).toString('utf8');
       const body = raw.replace(/^---\n[\s\S]*?\n---\n/, '');
       const candidates = body.trimStart().startsWith('<')
         ? [...body.matchAll(/<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/g)].map((m) => (m[1] ?? '').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim())
