@@ -12,6 +12,8 @@ export default defineConfig({
   site: process.env.SITE_URL || 'https://example.github.io',
   base: process.env.BASE_PATH || '/',
   trailingSlash: 'always',
+  // Notes are full of commands and code-like prose: quotes and dashes stay as written.
+  markdown: { smartypants: false },
   integrations: [
     starlight({
       title: 'Kubernetes 学习手册',

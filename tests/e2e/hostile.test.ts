@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -43,6 +43,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  if (project) rmSync(project, { recursive: true, force: true });
 });
 
 describe('hostile and broken notes', () => {
@@ -88,7 +89,7 @@ describe('hostile and broken notes', () => {
     await page.close();
     expect(problems).toEqual([]);
     const all = text.join('\n');
-    for (const literal of ['{process.exit(1)}', "{require('fs').readFileSync('/etc/passwd')}", "export const hostile = (globalThis.__HOSTILE__ = 'export');", "import fs from 'node:fs'", '{{ .Values.image.tag }}', '<none>', 'a < b > c', 'He said "yes": k8s: a "quoted" title', '👨‍👩‍👧‍👦', 'مرحبا بالعالم', 'שלום עולם', '第 40 层', '第一次回答：Pod 是最小的调度单位', '第二次回答：Pod 里的容器共享网络', '正文仍然应该出现在手册里', '这篇笔记的前言缺少结束的三条横线', 'name: web']) {
+    for (const literal of ['{process.exit(1)}', "{require('fs').readFileSync('/etc/passwd')}", "export const hostile = (globalThis.hostileExport = 'export');", "import fs from 'node:fs'", '{{ .Values.image.tag }}', '<none>', 'a < b > c', 'He said "yes": k8s: a "quoted" title', '👨‍👩‍👧‍👦', 'مرحبا بالعالم', 'שלום עולם', '第 40 层', '第一次回答：Pod 是最小的调度单位', '第二次回答：Pod 里的容器共享网络', '正文仍然应该出现在手册里', '这篇笔记的前言缺少结束的三条横线', 'name: web']) {
       expect(all.includes(literal), literal).toBe(true);
     }
   }, 900_000);
