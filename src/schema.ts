@@ -25,6 +25,19 @@ export const sectionRefSchema = z.object({
   question: z.boolean(),
 });
 
+export const relatedRefSchema = z.object({
+  /** The heading of the answer that holds the part. */
+  heading: z.string(),
+  /** How the part names the topic (its sub-heading or label). */
+  label: z.string(),
+  /** The page of that answer (chapter/slug). */
+  page: z.string(),
+  /** Anchor of the answer on that page; empty when the answer is the page. */
+  anchor: z.string(),
+  /** File name of the note. */
+  source: z.string(),
+});
+
 export const handbookPageSchema = z.object({
   /** Always true on pages the pipeline wrote; hand-written pages leave it out. */
   generated: z.boolean().optional(),
@@ -36,6 +49,8 @@ export const handbookPageSchema = z.object({
   sources: z.array(sourceRefSchema).optional(),
   /** The sections of the page, in order. */
   sections: z.array(sectionRefSchema).optional(),
+  /** Parts of other answers that are about this page's topic. */
+  related: z.array(relatedRefSchema).optional(),
   /** Number of diagrams on the page. */
   diagrams: z.number().optional(),
 });
@@ -43,3 +58,4 @@ export const handbookPageSchema = z.object({
 export type SourceRef = z.infer<typeof sourceRefSchema>;
 export type SectionRef = z.infer<typeof sectionRefSchema>;
 export type HandbookPage = z.infer<typeof handbookPageSchema>;
+export type RelatedRef = z.infer<typeof relatedRefSchema>;

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { classify, findTopic } from './classify/index.ts';
 import { clean, dropRepeats } from './clean/index.ts';
 import { extractDiagrams, type DiagramSpec } from './diagram/index.ts';
-import { emitChapterIndex, emitPage, emitSidebar, type OutputFile } from './emit/index.ts';
+import type { RelatedRef } from '../schema.ts';
+import { emitChapterIndex, emitPage, emitSidebar, pageTree, type OutputFile } from './emit/index.ts';
+import { relatedParts } from './merge/related.ts';
 import { merge } from './merge/index.ts';
 import { readNote, UnreadableNoteError } from './read/index.ts';
 import { buildReport, type ErrorReport, type IngestReport } from './report/index.ts';
@@ -71,9 +73,20 @@ export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (e
   }
   const pages = merge(sections, rules.taxonomy);
   const metas = new Map(notes.map((n) => [n.file.data.meta?.file ?? '', n.file.data.meta as SourceMeta]));
+  // Where every answer lands (page and anchor), so topic pages can link to parts of other answers.
+  const landing = new Map<string, { page: string; anchor: string; heading: string }>();
+  for (const page of pages) {
+    const { sections: refs } = pageTree(page, metas);
+    page.sections.forEach((s, i) => landing.set(`${s.source}#${s.index}`, { page: `${page.chapter}/${page.slug}`, anchor: refs[i]?.anchor ?? '', heading: s.heading }));
+  }
+  const related = new Map<string, RelatedRef[]>();
+  for (const part of relatedParts(sections, rules.taxonomy)) {
+    const where = landing.get(`${part.source}#${part.index}`);
+    if (where) related.set(part.topic, [...(related.get(part.topic) ?? []), { ...where, label: part.label, source: part.source }]);
+  }
   const files: OutputFile[] = [
     ...rules.taxonomy.chapters.map((c) => emitChapterIndex(c)),
-    ...pages.map((p) => emitPage(p, metas)),
+    ...pages.map((p) => emitPage(p, metas, rules.taxonomy.topics.some((t) => t.slug === p.slug) ? (related.get(p.slug) ?? []) : [])),
     emitSidebar(pages, rules.taxonomy),
     { path: 'diagrams.json', content: `${JSON.stringify([...diagrams.values()].sort((a, b) => a.id.localeCompare(b.id)), null, 2)}\n` },
   ];

@@ -103,6 +103,14 @@ describe('the bundled notes', () => {
     }
   });
 
+  it('gather a topic from every note that treats it: etcd from four notes or more', () => {
+    const etcd = result.files.find((f) => f.path === 'components/etcd.mdx')?.content ?? '';
+    const own = [...etcd.matchAll(/^  - file: (.*)$/gm)].map((m) => m[1]);
+    const related = [...etcd.matchAll(/^    source: (.*)$/gm)].map((m) => m[1]);
+    expect(new Set([...own, ...related]).size).toBeGreaterThanOrEqual(4);
+    expect(etcd).toMatch(/related:\n  - page: components\/[a-z0-9-]+\n    anchor: /);
+  });
+
   it('yield the workflow diagrams the notes describe, and none for feature lists', () => {
     const made = result.report.diagrams.filter((d) => d.made);
     const has = (source: string, section: RegExp, kind?: string) => made.some((d) => d.source.startsWith(source) && section.test(`${d.section} ${d.reason}`) && (!kind || d.kind === kind));

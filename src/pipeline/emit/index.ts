@@ -1,12 +1,13 @@
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { stringify } from 'yaml';
-import type { HandbookPage } from '../../schema.ts';
+import type { HandbookPage, RelatedRef } from '../../schema.ts';
 import type { Taxonomy } from '../rules/schemas.ts';
 import type { Page, SourceMeta } from '../types.ts';
 import { pageTree } from './page-tree.ts';
 import { toMdx } from './to-mdx.ts';
 
+export { pageTree } from './page-tree.ts';
 export { toMdx } from './to-mdx.ts';
 
 /** A file the pipeline writes, relative to the content folder. */
@@ -32,7 +33,7 @@ function frontMatter(data: Record<string, unknown>): string {
 }
 
 /** The MDX file of one page. */
-export function emitPage(page: Page, metas: Map<string, SourceMeta>): OutputFile {
+export function emitPage(page: Page, metas: Map<string, SourceMeta>, related: RelatedRef[] = []): OutputFile {
   const { tree, sources, sections, diagrams } = pageTree(page, metas);
   const data: HandbookPage & Record<string, unknown> = {
     title: page.title,
@@ -43,6 +44,7 @@ export function emitPage(page: Page, metas: Map<string, SourceMeta>): OutputFile
     sidebar: { order: page.order + 1 },
     sources,
     sections,
+    ...(related.length ? { related } : {}),
     ...(diagrams ? { diagrams } : {}),
   };
   const body = toMdx(tree);

@@ -1,7 +1,7 @@
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { NoteFile, Section } from '../types.ts';
-import { headingText } from './heading-text.ts';
+import { headingText, isQuestion } from './heading-text.ts';
 
 export { headingText, isQuestion } from './heading-text.ts';
 
@@ -14,12 +14,20 @@ function firstClause(tree: Root): string | undefined {
   return clause && clause.length <= MAX_CLAUSE ? clause : undefined;
 }
 
-/** The heading depth that cuts a note into topics: the shallowest one used at least twice. */
+/**
+ * The heading depth that cuts a note into topics: the shallowest one used at least twice or
+ * holding a question (a lone question with sub-headings is one topic, not a title).
+ */
 export function sectionDepth(tree: Root): number | undefined {
   const counts = new Map<number, number>();
-  for (const node of tree.children) if (node.type === 'heading') counts.set(node.depth, (counts.get(node.depth) ?? 0) + 1);
+  const questions = new Set<number>();
+  for (const node of tree.children) {
+    if (node.type !== 'heading') continue;
+    counts.set(node.depth, (counts.get(node.depth) ?? 0) + 1);
+    if (isQuestion(headingText(toString(node)))) questions.add(node.depth);
+  }
   const depths = [...counts.keys()].sort((a, b) => a - b);
-  return depths.find((d) => (counts.get(d) ?? 0) >= 2) ?? depths.at(-1);
+  return depths.find((d) => (counts.get(d) ?? 0) >= 2 || questions.has(d)) ?? depths.at(-1);
 }
 
 function shift(node: RootContent, depth: number): RootContent {
