@@ -1,7 +1,4 @@
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
+import { escapeRegExp } from '../text/escape-reg-exp.ts';
 const cache = new Map<string, RegExp>();
 
 /**

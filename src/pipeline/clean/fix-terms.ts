@@ -2,10 +2,7 @@ import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Glossary } from '../rules/schemas.ts';
 import type { NoteFile } from '../types.ts';
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+import { escapeRegExp } from '../text/escape-reg-exp.ts';
 
 /** Builds the matcher once per glossary: longest misspelling first, never inside a longer name. */
 export function termFixer(glossary: Glossary): (text: string, count: (from: string) => void) => string {

@@ -3,13 +3,10 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { JunkRules } from '../rules/schemas.ts';
 import type { NoteFile } from '../types.ts';
+import { escapeRegExp } from '../text/escape-reg-exp.ts';
 
 /** Private-use characters: icon-font glyphs that scrapers copy as text. */
 const PRIVATE_USE = /[\uE000-\uF8FF]/gu;
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 function isPhrasingParent(node: { type: string }): boolean {
   return ['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link'].includes(node.type);

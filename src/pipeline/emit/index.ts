@@ -3,8 +3,8 @@ import { toString } from 'mdast-util-to-string';
 import { stringify } from 'yaml';
 import type { HandbookPage, RelatedRef } from '../../schema.ts';
 import type { Taxonomy } from '../rules/schemas.ts';
-import type { Page, SourceMeta } from '../types.ts';
-import { pageTree } from './page-tree.ts';
+import type { Page } from '../types.ts';
+import type { PageTree } from './page-tree.ts';
 import { toMdx } from './to-mdx.ts';
 
 export { pageTree } from './page-tree.ts';
@@ -33,8 +33,8 @@ function frontMatter(data: Record<string, unknown>): string {
 }
 
 /** The MDX file of one page. */
-export function emitPage(page: Page, metas: Map<string, SourceMeta>, related: RelatedRef[] = []): OutputFile {
-  const { tree, sources, sections, diagrams } = pageTree(page, metas);
+export function emitPage(page: Page, built: PageTree, related: RelatedRef[] = []): OutputFile {
+  const { tree, sources, sections, diagrams } = built;
   const data: HandbookPage & Record<string, unknown> = {
     title: page.title,
     description: description(tree),
