@@ -1,17 +1,13 @@
 import type { Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { normalize } from '../text/normalize.ts';
 import type { NoteFile } from '../types.ts';
 
 /** Sentences end at these marks; the mark stays with its sentence. */
 const SENTENCE = /[^。！？!?]+[。！？!?]*/g;
 const MIN_PARAGRAPH = 8;
 const MIN_SENTENCE = 12;
-
-/** What two repeats share: the words, without spaces and punctuation. */
-export function normalize(text: string): string {
-  return text.replace(/[\s\p{P}\p{S}]+/gu, '').toLowerCase();
-}
 
 function plainText(paragraph: Paragraph): string | undefined {
   return paragraph.children.every((c) => c.type === 'text') ? paragraph.children.map((c) => (c.type === 'text' ? c.value : '')).join('') : undefined;

@@ -2,17 +2,19 @@ import { toString as hastToString } from 'hast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { splitFrontMatter } from '../read/front-matter.ts';
+import { normalize } from '../text/normalize.ts';
 
 const HAN = /\p{Script=Han}/gu;
 export const MIN_HAN = 8;
 
-/** Text for comparing: no white space, punctuation, symbols or Markdown syntax; lower case. */
+/** Text for comparing across formats: `normalize` after link targets, character references and icon glyphs are gone. */
 export function normalizeText(text: string): string {
-  return text
-    .replace(/\]\([^)]*\)/g, ']')
-    .replace(/&#x[0-9a-f]+;/gi, (ref) => String.fromCodePoint(parseInt(ref.slice(3, -1), 16)))
-    .replace(/[\s\p{P}\p{S}\uE000-\uF8FF]+/gu, '')
-    .toLowerCase();
+  return normalize(
+    text
+      .replace(/\]\([^)]*\)/g, ']')
+      .replace(/&#x[0-9a-f]+;/gi, (ref) => String.fromCodePoint(parseInt(ref.slice(3, -1), 16)))
+      .replace(/[\uE000-\uF8FF]/g, ''),
+  );
 }
 
 /** The text of a raw note as a reader would see it (HTML pages reduced to their text). */
