@@ -76,8 +76,7 @@ export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (e
   // Where every answer lands (page and anchor), so topic pages can link to parts of other answers.
   const trees = new Map(pages.map((page) => [page, pageTree(page, metas)]));
   const landing = new Map<string, { page: string; anchor: string; heading: string }>();
-  for (const page of pages) {
-    const refs = trees.get(page)?.sections ?? [];
+  for (const [page, { sections: refs }] of trees) {
     page.sections.forEach((s, i) => landing.set(`${s.source}#${s.index}`, { page: `${page.chapter}/${page.slug}`, anchor: refs[i]?.anchor ?? '', heading: s.heading }));
   }
   const related = new Map<string, RelatedRef[]>();
@@ -87,7 +86,8 @@ export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (e
   }
   const files: OutputFile[] = [
     ...rules.taxonomy.chapters.map((c) => emitChapterIndex(c)),
-    ...pages.map((p) => emitPage(p, trees.get(p) ?? pageTree(p, metas), rules.taxonomy.topics.some((t) => t.slug === p.slug) ? (related.get(p.slug) ?? []) : [])),
+    // Only topic pages have related parts: no other page can take a topic's slug.
+    ...[...trees].map(([page, tree]) => emitPage(page, tree, related.get(page.slug) ?? [])),
     emitSidebar(pages, rules.taxonomy),
     { path: 'diagrams.json', content: `${JSON.stringify([...diagrams.values()].sort((a, b) => a.id.localeCompare(b.id)), null, 2)}\n` },
   ];

@@ -9,14 +9,14 @@ export interface Mention {
 
 /** Finds the actors a text names, in order, longest alias first, never overlapping. */
 export function actorFinder(actors: Actors): (text: string) => Mention[] {
+  // Compiled once per finder; matchAll works on a copy, so the patterns are shared safely.
   const aliases = actors.actors
-    .flatMap((a) => a.aliases.map((alias) => ({ id: a.id, alias })))
+    .flatMap((a) => a.aliases.map((alias) => ({ id: a.id, alias, pattern: termPattern(alias) })))
     .sort((a, b) => b.alias.length - a.alias.length || a.alias.localeCompare(b.alias));
   return (text) => {
     const taken: Mention[] = [];
-    for (const { id, alias } of aliases) {
-      const re = termPattern(alias);
-      for (const m of text.matchAll(new RegExp(re.source, re.flags))) {
+    for (const { id, pattern } of aliases) {
+      for (const m of text.matchAll(pattern)) {
         const start = m.index ?? 0;
         const end = start + m[0].length;
         if (!taken.some((t) => start < t.end && end > t.start)) taken.push({ id, start, end });

@@ -11,6 +11,7 @@ export interface Candidate {
 }
 
 const ARROW = /\s*(?:-{1,2}>|=>|→|⟶)\s*/;
+const ARROWS = new RegExp(ARROW.source, 'g');
 const DEFINITION_PARAGRAPH = /^[^：:。，,]{2,24}[：:]/;
 
 function itemText(item: RootContent): string {
@@ -35,7 +36,7 @@ export function findCandidates(blocks: RootContent[], sectionHeading: string): C
       for (const line of toString(node).split('\n')) {
         // `一次写请求：kubectl -> …`: what precedes a colon names the chain, it is not a step.
         const parts = line.split(ARROW).map((p, i) => (i === 0 ? (p.split(/[:：]/).pop() ?? p) : p).trim()).filter(Boolean);
-        if (parts.length >= 3 && (line.match(new RegExp(ARROW.source, 'g'))?.length ?? 0) >= 2) out.push({ kind: 'chain', steps: parts, after: top, context: contextOf() });
+        if (parts.length >= 3 && (line.match(ARROWS)?.length ?? 0) >= 2) out.push({ kind: 'chain', steps: parts, after: top, context: contextOf() });
       }
     }
     if (node.type === 'list') {

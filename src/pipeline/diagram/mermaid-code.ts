@@ -64,25 +64,26 @@ export function messageOf(step: Step, direction: Direction): { from: string; to:
 export function sequenceDiagram(steps: Step[], caption: string, actors: Actors, direction: Direction): string {
   const label = (id: string) => actors.actors.find((a) => a.id === id)?.label ?? id;
   // Participants: only actors that send, receive or carry a note, in order of appearance.
+  const messages = steps.map((step) => messageOf(step, direction));
   const used: string[] = [];
   const use = (id: string) => used.includes(id) || used.push(id);
-  for (const step of steps) {
-    const message = messageOf(step, direction);
+  steps.forEach((step, i) => {
+    const message = messages[i];
     if (message) [message.from, message.to].forEach(use);
     else if (step.mentions[0]) use(step.mentions[0].id);
-  }
+  });
   const lines = ['sequenceDiagram', `  accTitle: ${mermaidText(caption)}`, '  autonumber'];
   for (const id of used) lines.push(`  participant ${id} as ${mermaidText(label(id))}`);
   const span = used.length > 1 ? `${used[0]},${used.at(-1)}` : (used[0] ?? '');
-  for (const step of steps) {
+  steps.forEach((step, i) => {
     // The sender's name opening the step is already the arrow's tail.
     const first = step.mentions[0];
     const text = first && first.start === 0 ? step.text.slice(first.end) : step.text;
-    const message = messageOf(step, direction);
+    const message = messages[i];
     if (message) lines.push(`  ${message.from}->>${message.to}: ${shorten(text)}`);
     else if (first) lines.push(`  Note over ${first.id}: ${shorten(text)}`);
     else if (span) lines.push(`  Note over ${span}: ${shorten(step.text)}`);
-  }
+  });
   return `${lines.join('\n')}\n`;
 }
 
