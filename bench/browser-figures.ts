@@ -1,6 +1,6 @@
 import lighthouse from 'lighthouse';
 import { launch } from 'chrome-launcher';
-import { CHROMIUM, launchBrowser } from '../tests/helpers/browser.ts';
+import { CHROMIUM, CHROMIUM_ARGS, launchChromium as launchBrowser } from '../src/site/browser.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
 
 /** Opens the search dialog, types a query, waits for results; sums what the browser fetched for it. */
@@ -28,7 +28,7 @@ export async function measureFirstSearch(dist: string, query: string): Promise<{
 /** Lighthouse (mobile form factor, its defaults) against a page served on loopback. */
 export async function lighthouseScores(dist: string, path: string): Promise<Record<string, number>> {
   const server = await serveStatic(dist);
-  const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
   try {
     const result = await lighthouse(`${server.url}${path}`, { port: chrome.port, output: 'json', logLevel: 'error' });
     const categories = result?.lhr.categories ?? {};

@@ -1,19 +1,14 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { inject } from 'vitest';
+import { htmlFiles as listHtmlFiles } from '../../src/pipeline/verify/html-files.ts';
 
 export const siteDir = () => inject('siteDir');
 export const siteBase = () => inject('siteBase');
 
-/** Every HTML file of the built site, as paths relative to its root. */
+/** Every HTML file of the built site (the test build unless another is named). */
 export function htmlFiles(dir = siteDir()): string[] {
-  const walk = (d: string): string[] =>
-    readdirSync(d).flatMap((name) => {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) return name === 'pagefind' || name === '_astro' ? [] : walk(path);
-      return name.endsWith('.html') ? [relative(dir, path)] : [];
-    });
-  return walk(dir).sort();
+  return listHtmlFiles(dir);
 }
 
 /** The URL path (under the base) a built HTML file is served at. */

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { select } from 'hast-util-select';
@@ -8,6 +8,7 @@ import { unified } from 'unified';
 import { termFixer } from '../clean/fix-terms.ts';
 import type { IngestReport } from '../report/index.ts';
 import { loadRules } from '../rules/index.ts';
+import { htmlFiles } from './html-files.ts';
 import { contentSentences, normalizeText, sourceText } from './sentences.ts';
 
 export interface SourceAccount {
@@ -25,18 +26,10 @@ export interface SourceAccount {
 function siteText(dir: string): string {
   const parser = unified().use(rehypeParse);
   const texts: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.html')) {
-        const tree = parser.parse(readFileSync(path, 'utf8'));
-        const body = select('[data-pagefind-body]', tree);
-        if (body) texts.push(toString(body));
-      }
-    }
-  };
-  walk(dir);
+  for (const file of htmlFiles(dir)) {
+    const body = select('[data-pagefind-body]', parser.parse(readFileSync(join(dir, file), 'utf8')));
+    if (body) texts.push(toString(body));
+  }
   return normalizeText(texts.join('\n'));
 }
 
