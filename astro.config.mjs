@@ -26,6 +26,8 @@ export default defineConfig({
         PageTitle: './src/components/PageTitle.astro',
         Search: './src/components/Search.astro',
       },
+      // src/pages/404.astro: its links carry the base path.
+      disable404Route: true,
       lastUpdated: false,
       pagination: true,
     }),

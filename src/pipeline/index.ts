@@ -5,6 +5,7 @@ import { clean, dropRepeats } from './clean/index.ts';
 import { extractDiagrams, type DiagramSpec } from './diagram/index.ts';
 import type { RelatedRef } from '../schema.ts';
 import { emitChapterIndex, emitPage, emitSidebar, pageTree, type OutputFile } from './emit/index.ts';
+import { ensureCompiles } from './emit/ensure-compiles.ts';
 import { relatedParts } from './merge/related.ts';
 import { merge } from './merge/index.ts';
 import { readNote, UnreadableNoteError } from './read/index.ts';
@@ -12,6 +13,7 @@ import { buildReport, type ErrorReport, type IngestReport } from './report/index
 import type { Rules } from './rules/schemas.ts';
 import { segment } from './segment/index.ts';
 import type { Note, Section, SourceMeta } from './types.ts';
+import { compareText } from '../collation.ts';
 
 export interface SourceInput {
   name: string;
@@ -33,7 +35,7 @@ export interface ProgressEvent {
 export function listSources(dir: string): SourceInput[] {
   return readdirSync(dir)
     .filter((name) => !name.startsWith('.') && statSync(join(dir, name)).isFile())
-    .sort()
+    .sort(compareText)
     .map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
 }
 
@@ -43,7 +45,7 @@ export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (e
   const errors: ErrorReport[] = [];
   const sections: Section[] = [];
   const diagrams = new Map<string, DiagramSpec>();
-  for (const input of [...inputs].sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const input of [...inputs].sort((a, b) => compareText(a.name, b.name))) {
     let note: Note;
     try {
       note = readNote(input.bytes, input.name, rules.junk);
@@ -63,6 +65,7 @@ export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (e
       const extracted = extractDiagrams(section, rules.actors);
       section.children = extracted.children;
       section.diagrams = extracted.records;
+      section.children = ensureCompiles(section.children, note.file);
       for (const spec of extracted.specs) if (!diagrams.has(spec.id)) diagrams.set(spec.id, spec);
     }
     sections.push(...noteSections);
@@ -89,9 +92,9 @@ export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (e
     // Only topic pages have related parts: no other page can take a topic's slug.
     ...[...trees].map(([page, tree]) => emitPage(page, tree, related.get(page.slug) ?? [])),
     emitSidebar(pages, rules.taxonomy),
-    { path: 'diagrams.json', content: `${JSON.stringify([...diagrams.values()].sort((a, b) => a.id.localeCompare(b.id)), null, 2)}\n` },
+    { path: 'diagrams.json', content: `${JSON.stringify([...diagrams.values()].sort((a, b) => compareText(a.id, b.id)), null, 2)}\n` },
   ];
   const report = buildReport(notes, pages, errors);
   files.push({ path: 'ingest-report.json', content: `${JSON.stringify(report, null, 2)}\n` });
-  return { files: files.sort((a, b) => a.path.localeCompare(b.path)), report };
+  return { files: files.sort((a, b) => compareText(a.path, b.path)), report };
 }

@@ -1,12 +1,13 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { taxonomy } from './taxonomy.ts';
+import { compareText } from '../collation.ts';
 
 export type DocEntry = CollectionEntry<'docs'>;
 
 /** Generated topic pages (chapter index pages excluded), in sidebar order. */
 export async function topicPages(): Promise<DocEntry[]> {
   const entries = await getCollection('docs', (e) => e.data.generated === true && !!e.data.sections?.length);
-  return entries.sort((a, b) => (a.data.sidebar.order ?? 0) - (b.data.sidebar.order ?? 0) || a.id.localeCompare(b.id));
+  return entries.sort((a, b) => (a.data.sidebar.order ?? 0) - (b.data.sidebar.order ?? 0) || compareText(a.id, b.id));
 }
 
 /** Chapters with their groups and pages, in taxonomy order. */

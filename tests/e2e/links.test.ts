@@ -1,6 +1,6 @@
 import type { Element } from 'hast';
 import { selectAll } from 'hast-util-select';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
@@ -64,5 +64,12 @@ describe(`built under BASE_PATH, every internal link resolves`, () => {
     expect(existsSync(join(siteDir(), 'ingest-report.json'))).toBe(true);
     expect(existsSync(join(siteDir(), 'sitemap-index.xml'))).toBe(true);
     expect(existsSync(join(siteDir(), '404.html'))).toBe(true);
+  });
+
+  it('gives the 404 page links that work at any missing URL (they carry the base path)', () => {
+    // GitHub Pages serves 404.html at the missing URL itself: a relative link would resolve against it.
+    const page = parser.parse(readFileSync(join(siteDir(), '404.html'), 'utf8'));
+    const hrefs = selectAll('.hero a[href]', page).map((a) => String((a as Element).properties['href']));
+    expect(hrefs).toEqual([siteBase(), `${siteBase()}questions/`]);
   });
 });

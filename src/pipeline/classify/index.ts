@@ -2,6 +2,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Taxonomy } from '../rules/schemas.ts';
 import type { Classification, Section } from '../types.ts';
 import { countTerm, hasTerm } from './match-term.ts';
+import { compareText } from '../../collation.ts';
 
 const HEADING_FACTOR = 3;
 const BODY_CAP = 5;
@@ -45,7 +46,7 @@ export function classify(section: Section, taxonomy: Taxonomy): Classification {
   const best = inChapter.reduce((a, b) => (b.score > a.score ? b : a));
   const terms = inChapter
     .flatMap((s) => s.contributions)
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
     .slice(0, 3)
     .map(([t]) => t);
   return { chapter, group: best.group, score: round(byChapter.get(chapter) ?? 0), terms };

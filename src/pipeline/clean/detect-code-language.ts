@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { parseAllDocuments } from 'yaml';
 
 const SHELL_COMMANDS = new Set(
   'kubectl kubeadm kubelet helm docker podman crictl ctr etcdctl minikube kind sudo apt apt-get yum dnf systemctl journalctl curl wget git npm npx cd ls cat echo export mkdir rm cp mv chmod chown ln tar grep sed awk ip iptables ipvsadm ping tcpdump ss netstat ps top kill vi vim source openssl ssh scp'.split(' '),
@@ -15,16 +15,38 @@ function looksLikeShell(code: string): boolean {
   return commands.length / all.length >= 0.5;
 }
 
-function looksLikeYaml(code: string): boolean {
-  const all = lines(code);
-  const keyLines = all.filter((l) => /^(- )?[A-Za-z_][\w.-]*:(\s|$)/.test(l));
-  if (keyLines.length < 2 || keyLines.length / all.length < 0.6) return false;
+/** `key: value`, `- item`, `---`, a comment: the lines a YAML document is made of. */
+export const YAML_KEY = /^(- )?[A-Za-z_][\w./-]*:(\s|$)/;
+const YAML_LINE = /^(- |-$|---|\.\.\.|#|[A-Za-z_][\w./-]*:(\s|$)|["'][^"']+["']:\s)/;
+
+/** Parses as YAML (every document of a multi-document stream) into mappings or lists. */
+function parsesAsYaml(code: string): boolean {
   try {
-    const value: unknown = parse(code);
-    return typeof value === 'object' && value !== null;
+    const docs = parseAllDocuments(code);
+    if (!Array.isArray(docs) || docs.length === 0) return false;
+    return docs.every((doc) => doc.errors.length === 0 && (doc.contents === null || (typeof doc.toJS() === 'object' && doc.toJS() !== null)));
   } catch {
     return false;
   }
+}
+
+/** A Kubernetes manifest or another YAML document: parses, and is made of keys and items. */
+export function looksLikeYaml(code: string): boolean {
+  return yamlShape(code) >= 0.8 && parsesAsYaml(code);
+}
+
+/** Share of lines shaped like YAML (0 when fewer than two `key:` lines). */
+function yamlShape(code: string): number {
+  const all = lines(code);
+  if (all.filter((l) => YAML_KEY.test(l)).length < 2) return 0;
+  return code.split('\n').filter((l) => l.trim() && (YAML_LINE.test(l.trim()) || /^\s+\S/.test(l))).length / all.length;
+}
+
+/** A terminal session: commands behind a prompt (`$ `, `[root@host dir]# `), with their output. */
+function looksLikeConsole(code: string): boolean {
+  const all = lines(code);
+  const prompts = all.filter((l) => /^(\$ |\[[^\]]*@[^\]]*\][#$] ?|[\w.-]+@[\w.-]+:[^$#\s]*[#$] )/.test(l));
+  return prompts.length >= 1 && prompts.length < all.length;
 }
 
 function looksLikeJson(code: string): boolean {
@@ -38,9 +60,10 @@ function looksLikeJson(code: string): boolean {
   }
 }
 
-/** The language a code block's content is written in: yaml, json, bash or text. */
-export function detectCodeLanguage(code: string): 'yaml' | 'json' | 'bash' | 'text' {
+/** The language a code block's content is written in: yaml, json, console, bash or text. */
+export function detectCodeLanguage(code: string): 'yaml' | 'json' | 'console' | 'bash' | 'text' {
   if (looksLikeJson(code)) return 'json';
+  if (looksLikeConsole(code)) return 'console';
   if (looksLikeYaml(code)) return 'yaml';
   if (looksLikeShell(code)) return 'bash';
   return 'text';
@@ -57,7 +80,8 @@ export function declaredLanguageFits(lang: string, code: string): boolean {
       return looksLikeJson(code);
     case 'yaml':
     case 'yml':
-      return looksLikeYaml(code);
+      // The author said YAML: a terminal session, or text that neither parses nor is made of keys, contradicts it.
+      return !looksLikeConsole(code) && (parsesAsYaml(code) || yamlShape(code) >= 0.6);
     case 'js':
     case 'javascript':
     case 'ts':

@@ -3,10 +3,11 @@ import { visit } from 'unist-util-visit';
 import type { Glossary } from '../rules/schemas.ts';
 import type { NoteFile } from '../types.ts';
 import { escapeRegExp } from '../text/escape-reg-exp.ts';
+import { compareText } from '../../collation.ts';
 
 /** Builds the matcher once per glossary: longest misspelling first, never inside a longer name. */
 export function termFixer(glossary: Glossary): (text: string, count: (from: string) => void) => string {
-  const entries = Object.entries(glossary.fixes).sort(([a], [b]) => b.length - a.length || a.localeCompare(b));
+  const entries = Object.entries(glossary.fixes).sort(([a], [b]) => b.length - a.length || compareText(a, b));
   if (entries.length === 0) return (text) => text;
   const lookup = new Map(entries.map(([from, to]) => [from.toLowerCase(), { from, to }]));
   const pattern = new RegExp(`(${entries.map(([from]) => escapeRegExp(from)).join('|')})(?![A-Za-z0-9-])`, 'gi');

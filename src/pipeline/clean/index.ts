@@ -2,7 +2,9 @@ import type { Root } from 'mdast';
 import type { Rules } from '../rules/schemas.ts';
 import type { NoteFile } from '../types.ts';
 import { collectImages } from './collect-images.ts';
+import { convertForeignMarkup } from './convert-foreign-markup.ts';
 import { dropEmpty } from './drop-empty.ts';
+import { dropJunkLines, dropTablesOfContents } from './drop-junk-blocks.ts';
 import { dropRecommendationTails } from './drop-recommendation-tails.ts';
 import { fixCodeLanguages } from './fix-code-languages.ts';
 import { fixTerms } from './fix-terms.ts';
@@ -12,19 +14,24 @@ import { splitLineParagraphs } from './split-line-paragraphs.ts';
 import { tabTables } from './tab-tables.ts';
 import { trimInlineWhitespace } from './trim-inline-whitespace.ts';
 import { unwrapSearchLinks } from './unwrap-search-links.ts';
+import { wrapLoosePhrasing } from '../tree/wrap-loose-phrasing.ts';
 
 export { dropRepeats } from './drop-repeats.ts';
 
 /** Note-level cleaning, in order. Repeats are dropped per section, after segmenting. */
 export function clean(tree: Root, file: NoteFile, rules: Rules): Root {
+  convertForeignMarkup(tree, file, rules.markup);
   neutralizeHtml(tree, file);
+  wrapLoosePhrasing(tree);
   dropRecommendationTails(tree, file, rules.junk);
+  dropTablesOfContents(tree, file, rules.junk);
   unwrapSearchLinks(tree, file, rules.junk);
   neutralizeLinks(tree, file);
   fixTerms(tree, file, rules.glossary);
   trimInlineWhitespace(tree);
   tabTables(tree);
   splitLineParagraphs(tree);
+  dropJunkLines(tree, file, rules.junk);
   fixCodeLanguages(tree, file);
   dropEmpty(tree);
   collectImages(tree, file);

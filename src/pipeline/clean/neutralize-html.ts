@@ -1,9 +1,9 @@
 import type { Root as HastRoot } from 'hast';
 import { htmlTagNames } from 'html-tag-names';
-import { toMdast } from 'hast-util-to-mdast';
 import type { Html, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
+import { hastToMdast } from '../read/hast-to-mdast.ts';
 import { sanitizeHast } from '../read/sanitize-hast.ts';
 import type { Dropped, NoteFile } from '../types.ts';
 
@@ -19,7 +19,7 @@ function tagNames(html: string): string[] {
 function htmlToInertMdast(html: string, dropped: Dropped[]): RootContent[] {
   const hast = fragmentParser.parse(html) as HastRoot;
   sanitizeHast(hast, dropped);
-  return (toMdast(hast) as Root).children;
+  return hastToMdast(hast).children;
 }
 
 /**

@@ -8,6 +8,8 @@ const WEB = /^(https?:|mailto:)/i;
 /**
  * Links and images keep only web addresses: a `javascript:` link becomes its text, and a
  * relative link (to a file next to the note, which the site does not have) becomes its text too.
+ * A relative image is dropped whole: its picture is not there, and its file name is no text for
+ * a reader. Every removal is reported with its line.
  */
 export function neutralizeLinks(tree: Root, file: NoteFile): void {
   visit(tree, (node, index, parent: Parent | undefined) => {
@@ -16,8 +18,9 @@ export function neutralizeLinks(tree: Root, file: NoteFile): void {
     const url = target.url.replace(/[\u0000-\u0020]/g, '');
     if (WEB.test(url)) return undefined;
     const text = target.type === 'link' ? toString(target) : (target.alt ?? '');
-    (file.data.dropped ??= []).push({ rule: url.toLowerCase().startsWith('javascript:') ? 'link:script-url' : 'link:not-a-web-address', text: `${text} → ${target.url}`, ...(target.position ? { line: target.position.start.line } : {}) });
-    const replacement: PhrasingContent[] = target.type === 'link' ? target.children : text ? [{ type: 'text', value: text }] : [];
+    const rule = url.toLowerCase().startsWith('javascript:') ? 'link:script-url' : target.type === 'image' ? 'image:not-on-the-web' : 'link:not-a-web-address';
+    (file.data.dropped ??= []).push({ rule, text: `${text} → ${target.url}`, ...(target.position ? { line: target.position.start.line } : {}) });
+    const replacement: PhrasingContent[] = target.type === 'link' ? target.children : [];
     parent.children.splice(index, 1, ...(replacement as never[]));
     return [SKIP, index];
   });

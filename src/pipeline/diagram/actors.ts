@@ -1,5 +1,6 @@
 import type { Actors } from '../rules/schemas.ts';
 import { termPattern } from '../classify/match-term.ts';
+import { compareText } from '../../collation.ts';
 
 export interface Mention {
   id: string;
@@ -12,7 +13,7 @@ export function actorFinder(actors: Actors): (text: string) => Mention[] {
   // Compiled once per finder; matchAll works on a copy, so the patterns are shared safely.
   const aliases = actors.actors
     .flatMap((a) => a.aliases.map((alias) => ({ id: a.id, alias, pattern: termPattern(alias) })))
-    .sort((a, b) => b.alias.length - a.alias.length || a.alias.localeCompare(b.alias));
+    .sort((a, b) => b.alias.length - a.alias.length || compareText(a.alias, b.alias));
   return (text) => {
     const taken: Mention[] = [];
     for (const { id, pattern } of aliases) {

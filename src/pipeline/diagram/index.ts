@@ -79,7 +79,9 @@ export function extractDiagrams(section: Section, actors: Actors): { children: R
   // The note's own diagrams.
   children.forEach((node, i) => {
     if (node.type !== 'code' || node.lang !== 'mermaid') return;
-    const spec: DiagramSpec = { id: diagramId(node.value), code: node.value, caption: section.heading, ...base, author: true };
+    // ```mermaid "标题": the info string after the language names the diagram.
+    const title = node.meta?.trim().replace(/^["'“]|["'”]$/g, '').trim();
+    const spec: DiagramSpec = { id: diagramId(node.value), code: node.value, caption: title || section.heading, ...base, author: true };
     children[i] = diagramNode(spec);
     specs.push(spec);
     records.push({ ...base, kind: 'author', made: true, reason: 'a mermaid block in the note', id: spec.id });

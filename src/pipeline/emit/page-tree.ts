@@ -23,17 +23,20 @@ function diagramElements(tree: Root): number {
   return count;
 }
 
-/** An image becomes a lazy `<img>` inside a link to the full picture; its alt text stays readable. */
+/**
+ * An image becomes a lazy `<img>` inside a link to the full picture; its alt text stays readable.
+ * No referrer is sent: image hosts (CSDN's among them) refuse pictures asked for from another site.
+ */
 function lazyImages(tree: Root): void {
   visit(tree, 'image', (node, index, parent) => {
     if (!parent || index === undefined) return;
     const img: MdxJsxTextElement = {
       type: 'mdxJsxTextElement',
       name: 'img',
-      attributes: [attr('src', node.url), attr('alt', node.alt ?? ''), attr('loading', 'lazy'), attr('decoding', 'async')],
+      attributes: [attr('src', node.url), attr('alt', node.alt ?? ''), attr('loading', 'lazy'), attr('decoding', 'async'), attr('referrerpolicy', 'no-referrer')],
       children: [],
     };
-    const wrapped: MdxJsxTextElement | PhrasingContent = parent.type === 'link' ? img : { type: 'mdxJsxTextElement', name: 'a', attributes: [attr('href', node.url), attr('class', 'note-image')], children: [img] };
+    const wrapped: MdxJsxTextElement | PhrasingContent = parent.type === 'link' ? img : { type: 'mdxJsxTextElement', name: 'a', attributes: [attr('href', node.url), attr('class', 'note-image'), attr('rel', 'noreferrer')], children: [img] };
     parent.children.splice(index, 1, wrapped as never);
   });
 }

@@ -1,8 +1,10 @@
 import type { Root } from 'mdast';
+import { directiveToMarkdown } from 'mdast-util-directive';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
 import { visit } from 'unist-util-visit';
+import { wrapLoosePhrasing } from '../tree/wrap-loose-phrasing.ts';
 
 /**
  * MDX runs a paragraph that starts with `import` or `export` as JavaScript. Escaping the
@@ -23,8 +25,9 @@ export function toMdx(tree: Root): string {
     const text = { type: 'text' as const, value: node.value };
     parent.children.splice(index, 1, (parent.type === 'root' || parent.type === 'blockquote' || parent.type === 'listItem' ? { type: 'paragraph', children: [text] } : text) as never);
   });
+  wrapLoosePhrasing(tree);
   return toMarkdown(tree, {
-    extensions: [gfmToMarkdown(), mdxToMarkdown()],
+    extensions: [gfmToMarkdown(), mdxToMarkdown(), directiveToMarkdown()],
     bullet: '-',
     emphasis: '*',
     strong: '*',

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { parseFrontMatter, splitFrontMatter } from '../read/front-matter.ts';
 import type { OutputFile } from './index.ts';
 
 export interface WriteResult {
@@ -10,12 +11,15 @@ export interface WriteResult {
   skipped: string[];
 }
 
-/** Is this file one the pipeline wrote (front matter `generated: true`)? */
+/**
+ * Is this file one the pipeline wrote (front matter `generated: true`)? The whole front matter
+ * is read, however long: a merged page lists many sources and sections.
+ */
 export function isGenerated(path: string): boolean {
-  const head = readFileSync(path, 'utf8').slice(0, 4096);
-  if (!head.startsWith('---\n')) return false;
-  const end = head.indexOf('\n---', 4);
-  return end !== -1 && /^generated: true$/m.test(head.slice(4, end));
+  const { yaml } = splitFrontMatter(readFileSync(path, 'utf8').replace(/\r\n?/g, '\n'));
+  if (yaml === undefined) return false;
+  const data = parseFrontMatter(yaml);
+  return data.ok && data.data['generated'] === true;
 }
 
 /**

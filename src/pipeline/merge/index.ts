@@ -1,6 +1,7 @@
 import type { Taxonomy } from '../rules/schemas.ts';
 import type { Page, Section } from '../types.ts';
 import { pageSlug } from './slug.ts';
+import { compareText } from '../../collation.ts';
 
 function argmax(scores: Map<string, number>, order: string[]): string {
   let best = order[0] ?? '';
@@ -25,7 +26,7 @@ function place(sections: Section[], taxonomy: Taxonomy): { chapter: string; grou
  * Sections are ordered by source file, then by their place in the note.
  */
 export function merge(sections: Section[], taxonomy: Taxonomy): Page[] {
-  const sorted = [...sections].sort((a, b) => a.source.localeCompare(b.source) || a.index - b.index);
+  const sorted = [...sections].sort((a, b) => compareText(a.source, b.source) || a.index - b.index);
   const topicPages = new Map<string, Section[]>();
   const single: Section[] = [];
   for (const section of sorted) {

@@ -1,12 +1,12 @@
 import type { Element, Nodes as HastNodes, Root as HastRoot } from 'hast';
 import { select, selectAll } from 'hast-util-select';
-import { toMdast } from 'hast-util-to-mdast';
 import { toString } from 'hast-util-to-string';
 import type { Root } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { JunkRules } from '../rules/schemas.ts';
 import type { Dropped } from '../types.ts';
+import { hastToMdast } from './hast-to-mdast.ts';
 import { sanitizeHast } from './sanitize-hast.ts';
 
 export interface HtmlResult {
@@ -53,6 +53,6 @@ export function htmlToMdast(html: string, rules: JunkRules): HtmlResult {
   }
   const article: HastRoot = { type: 'root', children: content.type === 'root' ? content.children : [content] };
   sanitizeHast(article, dropped);
-  const tree = toMdast(article) as Root;
+  const tree = hastToMdast(article);
   return { tree, ...(title ? { title } : {}), dropped };
 }

@@ -8,6 +8,7 @@ import { decode } from './decode.ts';
 import { detectFormat } from './detect-format.ts';
 import { parseFrontMatter, pickMetadata, splitFrontMatter } from './front-matter.ts';
 import { htmlToMdast } from './html.ts';
+import { isolateTemplateLines } from './isolate-template-lines.ts';
 import { markdownToMdast } from './markdown.ts';
 import { plainTextToMdast } from './plain-text.ts';
 
@@ -49,7 +50,7 @@ export function readNote(bytes: Uint8Array, path: string, junk: JunkRules): Note
     }
   }
   let markdown: Root | undefined;
-  const parseMarkdown = () => (markdown ??= markdownToMdast(split.body));
+  const parseMarkdown = () => (markdown ??= markdownToMdast(isolateTemplateLines(split.body)));
   const format = detectFormat(split.body, name, parseMarkdown, split.yaml !== undefined);
   let tree: Root;
   let title = metadata.title;

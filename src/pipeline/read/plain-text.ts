@@ -1,4 +1,5 @@
-import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import type { Code, Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import { looksLikeYaml, YAML_KEY } from '../clean/detect-code-language.ts';
 import { DEFINITION } from '../text/line-patterns.ts';
 
 /** `一、前言`, `三、工作流程`: a heading numbered with Chinese numerals. */
@@ -50,10 +51,26 @@ export function plainTextToMdast(text: string, firstLine = 1): Root {
   let list: List | undefined;
   let listKind: 'step' | 'definition' | undefined;
   let seenContent = false;
-  const nextNonBlank = (i: number) => lines.slice(i + 1).find((l) => l.trim() !== '');
+  // The next non-blank line after each line, found in one pass from the end.
+  const nextIndex: number[] = new Array(lines.length);
+  for (let i = lines.length - 1, next = -1; i >= 0; i--) {
+    nextIndex[i] = next;
+    if ((lines[i] ?? '').trim() !== '') next = i;
+  }
+  const nextNonBlank = (i: number) => (nextIndex[i] === -1 ? undefined : lines[nextIndex[i] ?? -1]);
+  const code = codeRuns(lines);
 
   lines.forEach((raw, i) => {
     const lineNo = firstLine + i;
+    const run = code.get(i);
+    if (run === null) return;
+    if (run) {
+      list = undefined;
+      listKind = undefined;
+      seenContent = true;
+      children.push({ ...run, position: { start: { line: lineNo, column: 1 }, end: { line: lineNo + run.value.split('\n').length - 1, column: 1 } } });
+      return;
+    }
     const line = classify(raw, nextNonBlank(i), !seenContent);
     if (line.kind === 'blank') return;
     seenContent = true;
@@ -98,4 +115,34 @@ function unwrapSingle(list: List): RootContent {
   if (paragraph?.type !== 'paragraph') return list;
   const text = paragraph.children.map((c) => (c.type === 'text' ? c.value : c.type === 'strong' ? c.children.map((s) => (s.type === 'text' ? s.value : '')).join('') : '')).join('');
   return { type: 'paragraph', children: [{ type: 'text', value: text }], ...(list.position ? { position: list.position } : {}) };
+}
+
+/** A line of an unfenced command (`$ kubectl get pods`). */
+const PROMPT = /^\$ \S/;
+
+/**
+ * Unfenced code in a plain-text note: a YAML document (`apiVersion: apps/v1`, `kind: …`, indented
+ * keys) or a run of `$ ` commands. Returns, by line index, the code block that starts there,
+ * or null for the lines it covers.
+ */
+function codeRuns(lines: string[]): Map<number, Code | null> {
+  const runs = new Map<number, Code | null>();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    let end = i;
+    let lang: string | undefined;
+    if (YAML_KEY.test(line) && !/^\s/.test(line)) {
+      while (end + 1 < lines.length && /^(\s+\S|- |---|[A-Za-z_][\w./-]*:(\s|$)|#)/.test(lines[end + 1] ?? '')) end++;
+      const value = lines.slice(i, end + 1).join('\n');
+      if (end - i >= 2 && looksLikeYaml(value)) lang = 'yaml';
+    } else if (PROMPT.test(line)) {
+      while (end + 1 < lines.length && PROMPT.test(lines[end + 1] ?? '')) end++;
+      lang = 'bash';
+    }
+    if (!lang) continue;
+    runs.set(i, { type: 'code', lang, meta: null, value: lines.slice(i, end + 1).join('\n') });
+    for (let j = i + 1; j <= end; j++) runs.set(j, null);
+    i = end;
+  }
+  return runs;
 }

@@ -1,5 +1,6 @@
 import type { DiagramRecord } from '../diagram/index.ts';
 import type { Classification, Dropped, ImageRef, Note, Page, SourceMeta } from '../types.ts';
+import { compareText } from '../../collation.ts';
 
 export interface SectionReport extends Classification {
   heading: string;
@@ -48,7 +49,7 @@ export function buildReport(notes: Note[], pages: Page[], errors: ErrorReport[])
   for (const page of pages) for (const s of page.sections) pageOf.set(`${s.source}#${s.index}`, `${page.chapter}/${page.slug}`);
   const diagrams: DiagramReport[] = pages
     .flatMap((p) => p.sections.flatMap((s) => (s.diagrams ?? []).map((d) => ({ ...d, page: `${p.chapter}/${p.slug}` }))))
-    .sort((a, b) => a.source.localeCompare(b.source) || a.page.localeCompare(b.page) || a.section.localeCompare(b.section) || a.reason.localeCompare(b.reason));
+    .sort((a, b) => compareText(a.source, b.source) || compareText(a.page, b.page) || compareText(a.section, b.section) || compareText(a.reason, b.reason));
   const sources: SourceReport[] = notes
     .map((note) => {
       const meta = note.file.data.meta as SourceMeta;
@@ -65,7 +66,7 @@ export function buildReport(notes: Note[], pages: Page[], errors: ErrorReport[])
           score: s.classification?.score ?? 0,
           terms: s.classification?.terms ?? [],
         }));
-      const fixes = Object.fromEntries(Object.entries(note.file.data.fixes ?? {}).sort(([a], [b]) => a.localeCompare(b)));
+      const fixes = Object.fromEntries(Object.entries(note.file.data.fixes ?? {}).sort(([a], [b]) => compareText(a, b)));
       return {
         file: meta.file,
         format: meta.format,
@@ -79,7 +80,7 @@ export function buildReport(notes: Note[], pages: Page[], errors: ErrorReport[])
         warnings: warningsOf(note),
       };
     })
-    .sort((a, b) => a.file.localeCompare(b.file));
+    .sort((a, b) => compareText(a.file, b.file));
   return {
     summary: {
       sources: sources.length,
@@ -91,10 +92,10 @@ export function buildReport(notes: Note[], pages: Page[], errors: ErrorReport[])
       diagrams: diagrams.filter((d) => d.made).length,
     },
     sources,
-    errors: [...errors].sort((a, b) => a.file.localeCompare(b.file)),
+    errors: [...errors].sort((a, b) => compareText(a.file, b.file)),
     pages: pages
       .map((p) => ({ path: `${p.chapter}/${p.slug}`, title: p.title, chapter: p.chapter, group: p.group, sources: [...new Set(p.sections.map((s) => s.source))] }))
-      .sort((a, b) => a.path.localeCompare(b.path)),
+      .sort((a, b) => compareText(a.path, b.path)),
     diagrams,
   };
 }

@@ -46,6 +46,19 @@ export const glossarySchema = z.object({
   fixes: z.record(z.string(), z.string()),
 });
 
+/** A regular expression written as a string; a pattern that does not compile names itself. */
+const pattern = z.string().refine(
+  (source) => {
+    try {
+      new RegExp(source, 'iu');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'not a valid regular expression: write it as JavaScript would read it, with backslashes doubled inside double quotes' },
+);
+
 /** content/junk-rules.yaml */
 export const junkRulesSchema = z.object({
   tails: z.array(z.object({ id: z.string(), captions: z.array(z.string()).min(1) })),
@@ -53,6 +66,12 @@ export const junkRulesSchema = z.object({
   content: z.array(z.string()),
   'search-links': z.array(z.string()),
   'front-matter': z.object({ keep: z.array(z.string()) }),
+  /** Alt texts that say nothing (regular expressions, case-insensitive): such an alt is left empty. */
+  'image-alts': z.array(pattern).default([]),
+  /** A paragraph or list item whose whole text matches one of a rule's patterns is dropped. */
+  lines: z.array(z.object({ id: z.string(), patterns: z.array(pattern).min(1) })).default([]),
+  /** Captions of a table of contents, dropped with the list of in-page links below them. */
+  'toc-captions': z.array(z.string()).default([]),
 });
 
 /** content/actors.yaml */
@@ -77,14 +96,33 @@ export const actorsSchema = z.object({
   'send-words': z.array(z.string()),
 });
 
+const asideKind = z.enum(['note', 'tip', 'caution', 'danger']);
+
+/** content/markup.yaml */
+export const markupSchema = z.object({
+  /** Starlight aside kind → the words other generators use for it (case-insensitive). */
+  asides: z.partialRecord(asideKind, z.array(z.string().min(1))).default({}),
+  /** The kind of a callout that names none. */
+  'default-aside': asideKind.default('note'),
+  /** Shortcode and tag names that are callouts; they become asides. */
+  'aside-shortcodes': z.array(z.string().min(1)).default([]),
+  /** Shortcode and tag names replaced by their content (a title attribute becomes a bold line). */
+  'unwrap-shortcodes': z.array(z.string().min(1)).default([]),
+  /** Characters removed from text and code: permalink marks, zero-width characters, soft hyphens. */
+  'strip-characters': z.array(z.string().length(1)).default([]),
+});
+
 export type Taxonomy = z.infer<typeof taxonomySchema>;
 export type Glossary = z.infer<typeof glossarySchema>;
 export type JunkRules = z.infer<typeof junkRulesSchema>;
 export type Actors = z.infer<typeof actorsSchema>;
+export type Markup = z.infer<typeof markupSchema>;
+export type AsideKind = z.infer<typeof asideKind>;
 
 export interface Rules {
   taxonomy: Taxonomy;
   glossary: Glossary;
   junk: JunkRules;
   actors: Actors;
+  markup: Markup;
 }

@@ -49,6 +49,7 @@ export function segment(tree: Root, file: NoteFile): Section[] {
   const sections: Section[] = [];
   let preamble: RootContent[] = [];
   let current: Section | undefined;
+  let titled = false;
   const open = (raw: string) => {
     current = { source: name, index: sections.length, heading: headingText(raw), originalHeading: raw.replace(/\s+/g, ' ').trim(), children: [] };
     sections.push(current);
@@ -57,6 +58,14 @@ export function segment(tree: Root, file: NoteFile): Section[] {
     if (node.type === 'heading' && depth !== undefined && node.depth <= depth) {
       const raw = toString(node);
       if (node.depth < depth) {
+        // The note's first heading above its topics is its title: kept as the note's title (named with every part).
+        const meta = file.data.meta;
+        if (meta && !meta.title && !sections.length && !titled) {
+          meta.title = headingText(raw);
+          titled = true;
+          current = undefined;
+          continue;
+        }
         (file.data.dropped ??= []).push({ rule: 'structure:title-heading', text: raw.trim(), ...(node.position ? { line: node.position.start.line } : {}) });
         current = undefined;
         continue;

@@ -10,6 +10,7 @@ import type { IngestReport } from '../report/index.ts';
 import { loadRules } from '../rules/index.ts';
 import { htmlFiles } from './html-files.ts';
 import { contentSentences, normalizeText, sourceText } from './sentences.ts';
+import { structureProblems, type StructureProblem } from './structure.ts';
 
 export interface SourceAccount {
   file: string;
@@ -19,26 +20,47 @@ export interface SourceAccount {
   missing: string[];
 }
 
+export interface PageProblems {
+  /** The page's path in the site (chapter/slug). */
+  page: string;
+  problems: StructureProblem[];
+}
+
+interface SiteReading {
+  /** The normalised reading text of every indexed page. */
+  text: string;
+  /** Pages a reader would see markup or invisible characters on, or nothing at all. */
+  pages: PageProblems[];
+}
+
 /**
- * The reading text of a built site: the indexed body of every page. Pages left out of the
- * index (the report, which quotes what was dropped; the question index) do not count.
+ * Reads a built site once: the indexed body of every page (pages left out of the index, such
+ * as the report, which quotes what was dropped, do not count) and the structure problems of
+ * every generated page.
  */
-function siteText(dir: string): string {
+function readSite(dir: string): SiteReading {
   const parser = unified().use(rehypeParse);
   const texts: string[] = [];
+  const pages: PageProblems[] = [];
   for (const file of htmlFiles(dir)) {
-    const body = select('[data-pagefind-body]', parser.parse(readFileSync(join(dir, file), 'utf8')));
-    if (body) texts.push(toString(body));
+    const tree = parser.parse(readFileSync(join(dir, file), 'utf8'));
+    const body = select('[data-pagefind-body]', tree);
+    if (!body) continue;
+    // A page of one part carries the part's heading as its title, above the indexed body.
+    const title = select('h1', tree);
+    texts.push(`${title ? toString(title) : ''}\n${toString(body)}`);
+    const problems = structureProblems(tree);
+    if (problems.length) pages.push({ page: file.replace(/\/?index\.html$/, ''), problems });
   }
-  return normalizeText(texts.join('\n'));
+  return { text: normalizeText(texts.join('\n')), pages };
 }
 
 /**
  * The conservation check: every content sentence of every note (8+ Chinese characters) is in
  * the built pages, or listed in the ingest report as dropped with its rule.
  */
-export function account(sourcesDir: string, siteDir: string, report: IngestReport, fix: (text: string) => string): SourceAccount[] {
-  const pages = siteText(siteDir);
+export function account(sourcesDir: string, siteDir: string, report: IngestReport, fix: (text: string) => string, site: SiteReading = readSite(siteDir)): SourceAccount[] {
+  const pages = site.text;
   return report.sources.map((source) => {
     const raw = readFileSync(join(sourcesDir, source.file), 'utf8');
     const dropped = normalizeText(source.dropped.map((d) => d.text).join('\n'));
@@ -56,7 +78,7 @@ export function account(sourcesDir: string, siteDir: string, report: IngestRepor
 
 /** `npm run verify [-- --site dist] [--sources DIR]`: prints the figures; exit 1 when anything is unaccounted for. */
 export function verify(args: string[], paths: { root: string; contentDir: string }): number {
-  const { values } = parseArgs({ args, options: { site: { type: 'string' }, sources: { type: 'string' }, content: { type: 'string' } } });
+  const { values } = parseArgs({ args, options: { site: { type: 'string' }, sources: { type: 'string' }, content: { type: 'string' }, 'min-coverage': { type: 'string' } } });
   const contentDir = resolve(values.content ?? paths.contentDir);
   const siteDir = resolve(values.site ?? join(paths.root, 'dist'));
   const sourcesDir = resolve(values.sources ?? process.env['HANDBOOK_SOURCES'] ?? join(contentDir, 'sources'));
@@ -66,7 +88,8 @@ export function verify(args: string[], paths: { root: string; contentDir: string
   }
   const report = JSON.parse(readFileSync(join(contentDir, 'ingest-report.json'), 'utf8')) as IngestReport;
   const fixer = termFixer(loadRules(contentDir).glossary);
-  const accounts = account(sourcesDir, siteDir, report, (t) => fixer(t, () => {}));
+  const site = readSite(siteDir);
+  const accounts = account(sourcesDir, siteDir, report, (t) => fixer(t, () => {}), site);
   let total = 0;
   let unaccounted = 0;
   console.log(`Conservation check of ${siteDir} against ${sourcesDir}`);
@@ -80,5 +103,22 @@ export function verify(args: string[], paths: { root: string; contentDir: string
   }
   const share = total ? (((total - unaccounted) / total) * 100).toFixed(2) : '100.00';
   console.log(`${share}% of ${total} content sentences accounted for; ${unaccounted} unaccounted.`);
-  return unaccounted === 0 ? 0 : 1;
+  const notesOf = new Map(report.pages.map((p) => [p.path, p.sources]));
+  const counts = new Map<string, number>();
+  for (const { page, problems } of site.pages) {
+    const notes = notesOf.get(page);
+    for (const p of problems) {
+      counts.set(p.rule, (counts.get(p.rule) ?? 0) + 1);
+      console.log(`  ✗ /${page}/ shows ${p.what}${p.excerpt ? `: «${p.excerpt}»` : ''}${notes ? ` (from ${notes.join(', ')})` : ''}`);
+    }
+  }
+  const pagesChecked = htmlFiles(siteDir).length;
+  console.log(
+    site.pages.length
+      ? `Structure: ${site.pages.length} of ${pagesChecked} pages show markup, invisible characters or nothing (${[...counts].map(([r, n]) => `${r} ${n}`).join(', ')}).`
+      : `Structure: ${pagesChecked} pages checked; no markup shown as text, no zero-width characters, no empty page.`,
+  );
+  const minShare = Number(values['min-coverage'] ?? '100');
+  const covered = total ? ((total - unaccounted) / total) * 100 : 100;
+  return covered >= minShare && site.pages.length === 0 ? 0 : 1;
 }

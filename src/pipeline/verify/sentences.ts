@@ -2,6 +2,7 @@ import { toString as hastToString } from 'hast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { splitFrontMatter } from '../read/front-matter.ts';
+import { parseMarkerLine } from '../read/isolate-template-lines.ts';
 import { normalize } from '../text/normalize.ts';
 
 const HAN = /\p{Script=Han}/gu;
@@ -17,11 +18,34 @@ export function normalizeText(text: string): string {
   );
 }
 
-/** The text of a raw note as a reader would see it (HTML pages reduced to their text). */
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' };
+const MERMAID_FENCE = /^\s{0,3}(`{3,}|~{3,})\s*mermaid\b/;
+
+/**
+ * The text of a raw note as a reader would see it: HTML pages reduced to their text; in
+ * Markdown, character references decoded, other generators' template lines reduced to the
+ * title they carry, and the source of the note's own Mermaid diagrams left out (a reader
+ * sees the drawing).
+ */
 export function sourceText(raw: string): string {
   const { body } = splitFrontMatter(raw.replace(/\r\n?/g, '\n'));
   if (body.trimStart().startsWith('<')) return hastToString(unified().use(rehypeParse).parse(body));
-  return body;
+  const out: string[] = [];
+  let mermaid: string | undefined;
+  for (const line of body.split('\n')) {
+    if (mermaid !== undefined) {
+      if (line.trim().startsWith(mermaid)) mermaid = undefined;
+      continue;
+    }
+    const fence = MERMAID_FENCE.exec(line);
+    if (fence) {
+      mermaid = fence[1];
+      continue;
+    }
+    const marker = parseMarkerLine(line);
+    out.push(marker ? (marker.args.match(/title\s*=\s*"([^"]*)"/)?.[1] ?? '') : line);
+  }
+  return out.join('\n').replace(/&(lt|gt|amp|quot|apos|nbsp);/g, (_m, name: string) => ENTITIES[name] ?? '');
 }
 
 /** The sentences of a text with at least MIN_HAN Chinese characters. */
@@ -29,6 +53,6 @@ export function contentSentences(text: string): string[] {
   return text
     .replace(/\]\([^)\n]*\)/g, ']')
     .split(/[。！？!?\n；;]/)
-    .map((s) => s.trim().replace(/^(>\s*)+/, '').replace(/^(#{1,6}\s+|\d+[.、)）]\s*|0x[0-9a-f]+\s+|[-*]\s+)/i, ''))
+    .map((s) => s.trim().replace(/^(>\s*)+/, '').replace(/^(?:#{1,6}\s+|\d+[.、)）]\s*|0x[0-9a-f]+\s+|[-*]\s+|\*{2,})+/i, ''))
     .filter((s) => (s.match(HAN)?.length ?? 0) >= MIN_HAN);
 }

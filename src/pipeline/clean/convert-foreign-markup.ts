@@ -1,0 +1,217 @@
+import type { Blockquote, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { markerOf, type TemplateMarker } from '../read/isolate-template-lines.ts';
+import { markdownToMdast } from '../read/markdown.ts';
+import type { AsideKind, Markup } from '../rules/schemas.ts';
+import { dropped, type NoteFile } from '../types.ts';
+
+interface Args {
+  positional: string[];
+  named: Map<string, string>;
+}
+
+/** `note "重要提示" title="x" open`: positional and named arguments of a shortcode or tag. */
+export function parseArgs(text: string): Args {
+  const args: Args = { positional: [], named: new Map() };
+  for (const m of text.matchAll(/([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))|"([^"]*)"|'([^']*)'|(\S+)/g)) {
+    if (m[1]) args.named.set(m[1].toLowerCase(), m[2] ?? m[3] ?? m[4] ?? '');
+    else args.positional.push(m[5] ?? m[6] ?? m[7] ?? '');
+  }
+  return args;
+}
+
+const GITHUB_ALERT = /^\[!([A-Za-z]+)\][+-]?[ \t]*([^\n]*)\n?/;
+const MKDOCS = /^(?:!!!|\?\?\?\+?)[ \t]*([\w-]+)(?:[ \t]+"([^"]*)")?[ \t]*(?:\n|$)/;
+const INLINE_SHORTCODE = /\{\{[<%].*?[>%]\}\}|\{%-?.*?-?%\}/g;
+
+/** Turns callouts and shortcodes of other generators into asides or their content. */
+class Converter {
+  private readonly kinds = new Map<string, AsideKind>();
+  private readonly asideNames: Set<string>;
+  private readonly unwrapNames: Set<string>;
+
+  constructor(
+    private readonly markup: Markup,
+    private readonly file: NoteFile,
+  ) {
+    for (const [kind, words] of Object.entries(markup.asides) as [AsideKind, string[]][]) for (const w of words) this.kinds.set(w.toLowerCase(), kind);
+    this.asideNames = new Set(markup['aside-shortcodes'].map((n) => n.toLowerCase()));
+    this.unwrapNames = new Set(markup['unwrap-shortcodes'].map((n) => n.toLowerCase()));
+  }
+
+  kindOf(word: string | undefined): AsideKind | undefined {
+    return word ? this.kinds.get(word.toLowerCase()) : undefined;
+  }
+
+  aside(kind: AsideKind, title: string | undefined, children: RootContent[]): ContainerDirective {
+    const label: Paragraph[] = title ? [{ type: 'paragraph', data: { directiveLabel: true }, children: [{ type: 'text', value: title }] } as Paragraph] : [];
+    return { type: 'containerDirective', name: kind, attributes: {}, children: [...label, ...children] as ContainerDirective['children'] };
+  }
+
+  /** What a paired marker and the blocks between become. */
+  replace(marker: TemplateMarker, children: RootContent[], line: number | undefined): RootContent[] {
+    const args = parseArgs(marker.args);
+    const colonKind = marker.syntax === 'colons' ? this.kindOf(marker.name) : undefined;
+    if (colonKind) return [this.aside(colonKind, marker.args || undefined, children)];
+    if (marker.syntax !== 'colons' && this.asideNames.has(marker.name)) {
+      const attribute = ['type', 'style', 'kind', 'class', 'level'].map((k) => args.named.get(k)).find(Boolean);
+      // `{{< callout warning >}}`, `{% hint style="danger" %}`: an argument names the kind; `{{< warning >}}`: the name does.
+      const byArg = this.kindOf(attribute) ?? this.kindOf(args.positional[0]);
+      const kind = byArg ?? this.kindOf(marker.name) ?? this.markup['default-aside'];
+      const rest = !attribute && this.kindOf(args.positional[0]) ? args.positional.slice(1) : args.positional;
+      const title = args.named.get('title') ?? rest.join(' ');
+      return [this.aside(kind, title || undefined, children)];
+    }
+    const known = this.unwrapNames.has(marker.name);
+    if (!known) dropped(this.file, 'markup:unknown-shortcode', marker.source, line);
+    const title = args.named.get('title') ?? args.named.get('caption') ?? (marker.syntax === 'colons' ? marker.args : undefined);
+    const caption: RootContent[] = title ? [{ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: title }] }] }] : [];
+    return [...caption, ...children];
+  }
+
+  /** Pairs the markers among one parent's children, innermost first. */
+  pair(parent: Parent): void {
+    const children = parent.children as RootContent[];
+    if (!children.some((c) => c.type === 'html' && markerOf(c.value))) return;
+    interface Frame {
+      marker: TemplateMarker;
+      line: number | undefined;
+      children: RootContent[];
+    }
+    const top: RootContent[] = [];
+    const stack: Frame[] = [];
+    const target = () => stack.at(-1)?.children ?? top;
+    const unpaired = (frame: Frame) => {
+      dropped(this.file, 'markup:unpaired', frame.marker.source, frame.line);
+      return frame.children;
+    };
+    for (const child of children) {
+      const marker = child.type === 'html' ? markerOf(child.value) : undefined;
+      const line = child.position?.start.line;
+      if (!marker) {
+        target().push(child);
+        continue;
+      }
+      if (!marker.close) {
+        stack.push({ marker, line, children: [] });
+        continue;
+      }
+      const at = stack.findLastIndex((f) => f.marker.syntax === marker.syntax && (marker.syntax === 'colons' || f.marker.name === marker.name));
+      if (at === -1) {
+        dropped(this.file, 'markup:unpaired', marker.source, line);
+        continue;
+      }
+      while (stack.length - 1 > at) {
+        const open = stack.pop() as Frame;
+        target().push(...unpaired(open));
+      }
+      const frame = stack.pop() as Frame;
+      target().push(...this.replace(frame.marker, frame.children, frame.line));
+    }
+    while (stack.length) {
+      const open = stack.pop() as Frame;
+      // A shortcode that stands alone (`{{< youtube id >}}`) has no content to keep.
+      target().push(...unpaired(open));
+    }
+    parent.children = top as never;
+  }
+
+  /** `> [!NOTE] 标题`: GitHub and Obsidian alerts. */
+  githubAlert(quote: Blockquote): RootContent | undefined {
+    const first = quote.children[0];
+    const lead = first?.type === 'paragraph' ? first.children[0] : undefined;
+    if (first?.type !== 'paragraph' || lead?.type !== 'text') return undefined;
+    const m = GITHUB_ALERT.exec(lead.value);
+    const kind = this.kindOf(m?.[1]);
+    if (!m || !kind) return undefined;
+    lead.value = lead.value.slice(m[0].length);
+    const rest = first.children.filter((c) => c.type !== 'text' || c.value !== '');
+    const body: RootContent[] = [...(rest.length && toString({ type: 'paragraph', children: rest }).trim() ? [{ ...first, children: rest as PhrasingContent[] }] : []), ...quote.children.slice(1)];
+    return this.aside(kind, m[2]?.trim() || undefined, body);
+  }
+
+  /** `!!! note "标题"` followed by an indented block (MkDocs); `???` is the collapsible form. */
+  mkdocs(children: RootContent[], i: number): { node: RootContent; consumed: number } | undefined {
+    const p = children[i];
+    if (p?.type !== 'paragraph') return undefined;
+    const text = toString(p);
+    const m = MKDOCS.exec(text);
+    if (!m) return undefined;
+    const kind = this.kindOf(m[1]) ?? this.markup['default-aside'];
+    const inline = text.slice(m[0].length).trim();
+    const next = children[i + 1];
+    const indented = next?.type === 'code' && !next.lang && !next.meta ? next : undefined;
+    const body: RootContent[] = [...(inline ? markdownToMdast(inline).children : []), ...(indented ? markdownToMdast(indented.value).children : [])];
+    return { node: this.aside(kind, m[2] || undefined, body), consumed: indented ? 2 : 1 };
+  }
+
+  /** Alerts and MkDocs admonitions among one parent's children. */
+  admonitions(parent: Parent): void {
+    const children = parent.children as RootContent[];
+    const out: RootContent[] = [];
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i] as RootContent;
+      const alert = child.type === 'blockquote' ? this.githubAlert(child) : undefined;
+      if (alert) {
+        out.push(alert);
+        continue;
+      }
+      const mk = this.mkdocs(children, i);
+      if (mk) {
+        out.push(mk.node);
+        i += mk.consumed - 1;
+        continue;
+      }
+      out.push(child);
+    }
+    parent.children = out as never;
+  }
+}
+
+/**
+ * Callouts and shortcodes of Hugo, GitBook, VuePress/VitePress/Docusaurus, MkDocs, GitHub and
+ * Obsidian become Starlight asides (`:::note`) or their content, as `content/markup.yaml` says.
+ * An unknown or unpaired shortcode leaves its content in place and is reported; a shortcode
+ * inside a sentence is removed and reported. Permalink marks and zero-width characters go,
+ * from code too, where they would break a pasted command.
+ */
+export function convertForeignMarkup(tree: Root, file: NoteFile, markup: Markup): void {
+  const converter = new Converter(markup, file);
+  const parents: Parent[] = [];
+  visit(tree, (node) => {
+    if ('children' in node) parents.push(node as Parent);
+  });
+  // Innermost first, so a callout inside a list item is whole before its list is looked at.
+  for (const parent of parents.reverse()) {
+    converter.pair(parent);
+    converter.admonitions(parent);
+  }
+  const strip = markup['strip-characters'];
+  const fixes = (file.data.fixes ??= {});
+  const stripChars = (value: string): string => {
+    let out = value;
+    for (const ch of strip) {
+      if (!out.includes(ch)) continue;
+      const parts = out.split(ch);
+      fixes['strip-character'] = (fixes['strip-character'] ?? 0) + parts.length - 1;
+      out = parts.join('');
+    }
+    return out;
+  };
+  visit(tree, (node) => {
+    if (node.type === 'text') {
+      node.value = stripChars(node.value).replace(INLINE_SHORTCODE, (match) => {
+        dropped(file, 'markup:inline-shortcode', match, node.position?.start.line);
+        return '';
+      });
+    } else if (node.type === 'inlineCode' || node.type === 'code') node.value = stripChars(node.value);
+    else if (node.type === 'image') node.alt = stripChars(node.alt ?? '');
+  });
+  // A permalink mark leaves the space before it at the end of its heading.
+  visit(tree, 'heading', (heading) => {
+    const last = heading.children.at(-1);
+    if (last?.type === 'text') last.value = last.value.trimEnd();
+  });
+}

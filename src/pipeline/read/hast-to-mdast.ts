@@ -1,0 +1,54 @@
+import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot } from 'hast';
+import { defaultHandlers, toMdast, type State } from 'hast-util-to-mdast';
+import type { BlockContent, Root } from 'mdast';
+import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+
+/** Elements that make a table cell more than a line of text: a GFM table cannot hold them. */
+const BLOCK_IN_CELL = new Set(['ul', 'ol', 'dl', 'p', 'pre', 'blockquote', 'table', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr']);
+const TABLE_PARTS = new Set(['thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption']);
+
+function hasBlockCell(table: Element): boolean {
+  const walk = (node: ElementContent, inCell: boolean): boolean => {
+    if (node.type !== 'element') return false;
+    if (inCell && BLOCK_IN_CELL.has(node.tagName)) return true;
+    const cell = inCell || node.tagName === 'td' || node.tagName === 'th';
+    return node.children.some((child) => walk(child, cell));
+  };
+  return table.children.some((child) => walk(child, false));
+}
+
+const jsx = (name: string, children: MdxJsxFlowElement['children'], attributes: MdxJsxFlowElement['attributes'] = []): MdxJsxFlowElement => ({ type: 'mdxJsxFlowElement', name, attributes, children });
+
+/**
+ * A table whose cells hold lists, paragraphs or code stays one table: it becomes the same
+ * table as JSX elements (only table tags and `colspan`/`rowspan`), each cell's content as
+ * Markdown blocks, which MDX renders inside the cell.
+ */
+function richTable(state: State, table: Element): MdxJsxFlowElement {
+  const convert = (node: Element): MdxJsxFlowElement => {
+    if (node.tagName === 'td' || node.tagName === 'th' || node.tagName === 'caption') {
+      const span = ['colSpan', 'rowSpan']
+        .filter((key) => typeof node.properties[key] === 'number' && (node.properties[key] as number) > 1)
+        .map((key) => ({ type: 'mdxJsxAttribute' as const, name: key.toLowerCase(), value: String(node.properties[key]) }));
+      return jsx(node.tagName, state.toFlow(state.all(node)) as BlockContent[], span);
+    }
+    const rows = node.children.filter((c): c is Element => c.type === 'element' && TABLE_PARTS.has(c.tagName));
+    return jsx(node.tagName, rows.map(convert));
+  };
+  const parts = table.children.filter((c): c is Element => c.type === 'element' && TABLE_PARTS.has(c.tagName));
+  return jsx('table', parts.map(convert));
+}
+
+/** hast → mdast with the handbook's handlers (tables with block cells stay tables). */
+export function hastToMdast(tree: HastRoot | HastNodes): Root {
+  return toMdast(tree, {
+    handlers: {
+      table(state, node) {
+        if (!hasBlockCell(node)) return defaultHandlers.table(state, node);
+        const result = richTable(state, node);
+        state.patch(node, result as never);
+        return result as never;
+      },
+    },
+  }) as Root;
+}

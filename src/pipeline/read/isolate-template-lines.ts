@@ -1,0 +1,75 @@
+/**
+ * Other generators wrap Markdown in their own template syntax, processed before Markdown:
+ * Hugo shortcodes (`{{< callout note >}}` … `{{< /callout >}}`), GitBook tags
+ * (`{% hint style="info" %}` … `{% endhint %}`) and colon fences (`::: tip` … `:::`).
+ * A line that holds one of these alone (outside fenced code) is replaced, on the same line, by
+ * an HTML comment carrying what it said. A comment interrupts a paragraph and ends a list, so
+ * every marker becomes a block of its own in the tree, where `convertForeignMarkup` pairs the
+ * openers with their closers. Line numbers do not change.
+ */
+
+export interface TemplateMarker {
+  syntax: 'hugo' | 'gitbook' | 'colons';
+  /** Closes a block opened earlier (`{{< /x >}}`, `{% endx %}`, a bare `:::`). */
+  close: boolean;
+  /** Lower-case name (`callout`, `hint`, `tip`); empty for a bare `:::`. */
+  name: string;
+  /** What follows the name, as written. */
+  args: string;
+  /** The line as the note wrote it. */
+  source: string;
+}
+
+const HUGO = /^\s{0,3}\{\{([<%])\s*(\/?)\s*([\w-]+)(.*?)\s*\/?\s*[>%]\}\}\s*$/;
+const GITBOOK = /^\s{0,3}\{%-?\s*(end)?([\w-]+)(.*?)\s*-?%\}\s*$/;
+const COLONS = /^\s{0,3}:{3,}\s*([\w-]*)(.*)$/;
+const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+const PREFIX = '<!--handbook-markup:';
+
+/** Recognises a template marker line, or returns undefined. */
+export function parseMarkerLine(line: string): TemplateMarker | undefined {
+  const source = line.trim();
+  const hugo = HUGO.exec(line);
+  if (hugo) return { syntax: 'hugo', close: hugo[2] === '/', name: (hugo[3] ?? '').toLowerCase(), args: (hugo[4] ?? '').trim(), source };
+  const gitbook = GITBOOK.exec(line);
+  if (gitbook) return { syntax: 'gitbook', close: gitbook[1] === 'end', name: (gitbook[2] ?? '').toLowerCase(), args: (gitbook[3] ?? '').trim(), source };
+  const colons = COLONS.exec(line);
+  if (colons) return { syntax: 'colons', close: !colons[1], name: (colons[1] ?? '').toLowerCase(), args: (colons[2] ?? '').trim(), source };
+  return undefined;
+}
+
+/** The HTML comment that stands for a marker in the Markdown the parser reads. */
+function markerComment(marker: TemplateMarker): string {
+  return `${PREFIX}${Buffer.from(JSON.stringify(marker), 'utf8').toString('base64url')}-->`;
+}
+
+/** The marker an HTML node stands for, when it is one. */
+export function markerOf(html: string): TemplateMarker | undefined {
+  const value = html.trim();
+  if (!value.startsWith(PREFIX) || !value.endsWith('-->')) return undefined;
+  try {
+    return JSON.parse(Buffer.from(value.slice(PREFIX.length, -3), 'base64url').toString('utf8')) as TemplateMarker;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Replaces every template marker line outside fenced code by its comment. */
+export function isolateTemplateLines(markdown: string): string {
+  if (!markdown.includes('{{') && !markdown.includes('{%') && !markdown.includes(':::')) return markdown;
+  let fence: string | undefined;
+  return markdown
+    .split('\n')
+    .map((line) => {
+      const f = FENCE.exec(line)?.[1];
+      if (f) {
+        if (fence === undefined) fence = f;
+        else if (f[0] === fence[0] && f.length >= fence.length && line.trim() === f) fence = undefined;
+        return line;
+      }
+      if (fence !== undefined) return line;
+      const marker = parseMarkerLine(line);
+      return marker ? markerComment(marker) : line;
+    })
+    .join('\n');
+}

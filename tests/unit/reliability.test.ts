@@ -1,0 +1,114 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import type { Root as HastRoot } from 'hast';
+import type { RootContent } from 'mdast';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { mdxError } from '../../src/pipeline/emit/compile-mdx.ts';
+import { ensureCompiles } from '../../src/pipeline/emit/ensure-compiles.ts';
+import { writeOutput } from '../../src/pipeline/emit/write.ts';
+import { listSources, runPipeline } from '../../src/pipeline/index.ts';
+import type { NoteFile } from '../../src/pipeline/types.ts';
+import { structureProblems } from '../../src/pipeline/verify/structure.ts';
+import { FIXTURES } from '../helpers/fixtures.ts';
+import { rules } from '../helpers/rules.ts';
+
+const SEEDS = new URL('../../content/sources/', import.meta.url).pathname;
+
+function files(dir: string): Record<string, string> {
+  const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
+  return Object.fromEntries(walk(dir).map((f) => [relative(dir, f), readFileSync(f, 'utf8')]));
+}
+
+describe('every page compiles as MDX before it is written', () => {
+  it('compiles every page the fixtures and the bundled notes give', () => {
+    const sets = [SEEDS, ...readdirSync(join(FIXTURES, 'pipeline')).map((c) => join(FIXTURES, 'pipeline', c, 'sources'))];
+    let pages = 0;
+    for (const dir of sets) {
+      for (const file of runPipeline(listSources(dir), rules).files.filter((f) => f.path.endsWith('.mdx'))) {
+        pages++;
+        expect(mdxError(file.content.slice(file.content.indexOf('\n---\n') + 5)), file.path).toBeUndefined();
+      }
+    }
+    expect(pages).toBeGreaterThan(40);
+  });
+
+  it('a block that would not compile is shown as its text, with a warning naming its line', () => {
+    const file = new VFile({ path: 'note.md' }) as NoteFile;
+    const bad = { type: 'mdxFlowExpression', value: 'process.exit(', position: { start: { line: 7, column: 1 }, end: { line: 7, column: 14 } } } as unknown as RootContent;
+    const good: RootContent = { type: 'paragraph', children: [{ type: 'text', value: '这一段没有问题。' }] };
+    expect(mdxError('{process.exit(}\n')).toBeDefined();
+    const out = ensureCompiles([good, bad], file);
+    expect(out[0]).toBe(good);
+    expect(out.slice(1)).toEqual([{ type: 'paragraph', children: [{ type: 'text', value: 'process.exit(' }], position: bad.position }]);
+    expect(file.messages.map((m) => [m.line, m.ruleId])).toEqual([[7, 'mdx-compile']]);
+  });
+});
+
+describe('the same notes give the same files in any locale', () => {
+  const ingest = (locale: string) => {
+    const out = mkdtempSync(join(tmpdir(), `handbook-${locale.replace(/\W/g, '')}-`));
+    const run = spawnSync('node_modules/.bin/tsx', ['src/pipeline/cli.ts', 'ingest', '--quiet', '--sources', join(FIXTURES, 'pipeline/merge-topics/sources'), '--out', out], {
+      encoding: 'utf8',
+      env: { ...process.env, LC_ALL: locale, LANG: locale },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    return files(out);
+  };
+
+  it('the locale changes how a bare localeCompare orders Chinese (the hazard is real here)', () => {
+    const order = (locale: string) =>
+      spawnSync('node_modules/.bin/tsx', ['-e', "console.log(['中文', '安全'].sort((a, b) => a.localeCompare(b)).join())"], { encoding: 'utf8', env: { ...process.env, LC_ALL: locale, LANG: locale } }).stdout.trim();
+    expect(order('C')).not.toBe(order('zh_CN.UTF-8'));
+  });
+
+  it('LC_ALL=C and LC_ALL=zh_CN.UTF-8 write byte-identical chapters and report', () => {
+    const c = ingest('C');
+    expect(Object.keys(c).length).toBeGreaterThan(5);
+    expect(ingest('zh_CN.UTF-8')).toEqual(c);
+  });
+});
+
+describe('generated pages are recognised whatever their size', () => {
+  it('a generated page with 8 KB of front matter is rewritten, and removed when its note is gone', () => {
+    const out = mkdtempSync(join(tmpdir(), 'handbook-frozen-'));
+    mkdirSync(join(out, 'components'));
+    const long = Array.from({ length: 200 }, (_, i) => `  - file: note-${i}.md`).join('\n');
+    const page = `---\ntitle: 旧页面\nsources:\n${long}\ngenerated: true\n---\n\n旧内容。\n`;
+    expect(page.indexOf('generated: true')).toBeGreaterThan(4096);
+    writeFileSync(join(out, 'components/old.mdx'), page);
+    writeFileSync(join(out, 'components/kept.mdx'), `---\ntitle: 新内容\nsources:\n${long}\ngenerated: true\n---\n\n旧内容。\n`);
+    writeFileSync(join(out, 'components/mine.mdx'), '---\ntitle: 手写\n---\n\n手写的页面。\n');
+    const result = writeOutput(out, [{ path: 'components/kept.mdx', content: '---\ngenerated: true\n---\n\n新内容。\n' }], ['components']);
+    expect(result.removed).toEqual(['components/old.mdx']);
+    expect(result.written).toEqual(['components/kept.mdx']);
+    expect(existsSync(join(out, 'components/old.mdx'))).toBe(false);
+    expect(readFileSync(join(out, 'components/mine.mdx'), 'utf8')).toContain('手写的页面');
+  });
+});
+
+describe('npm run verify: structure of built pages', () => {
+  const page = (body: string) => unified().use(rehypeParse).parse(`<html><body><main data-pagefind-body>${body}</main></body></html>`) as HastRoot;
+  const rules = (body: string) => structureProblems(page(body)).map((p) => p.rule);
+
+  it('names markup shown as text, zero-width characters and empty pages', () => {
+    expect(rules('<p>## 标题</p>')).toEqual(['heading']);
+    expect(rules('<p>```bash</p>')).toEqual(['fence']);
+    expect(rules('<p>{{&lt; callout note &gt;}}</p>')).toEqual(['shortcode']);
+    expect(rules('<p>{% hint style="info" %}</p>')).toEqual(['template-tag']);
+    expect(rules('<p>::: tip</p>')).toEqual(['directive']);
+    expect(rules('<p>&lt;Diagram id="d-1" /&gt;</p>')).toEqual(['jsx']);
+    expect(rules('<p>见[官方文档](https://kubernetes.io)</p>')).toEqual(['link']);
+    expect(rules('<p>*来源：`a.md`*</p>')).toEqual(['emphasis-source']);
+    expect(rules('<pre><code>kubectl\u200b get pods</code></pre>')).toEqual(['zero-width']);
+    expect(rules('')).toEqual(['empty']);
+  });
+
+  it('leaves code, emoji sequences and ordinary prose alone', () => {
+    expect(rules('<p>Pod 的 #标签 与 C# 语言，a &lt; b。👩\u200d💻 工程师。</p><pre><code>## 注释\n```\n{{&lt; x &gt;}}</code></pre>')).toEqual([]);
+  });
+});
