@@ -8,6 +8,7 @@
  *   search   bytes fetched by a first search
  *   diagrams rendering time, cold (browser) and cached
  *   lighthouse  mobile scores of the home page, a chapter page and a page with a diagram
+ *   corpus   the shared corpus of real notes (../shared/corpus/notes): ingest, full build, peak memory
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -112,6 +113,22 @@ if (seedProject && (wanted('search') || wanted('lighthouse'))) {
       line(`${label} (/${path})`, Object.entries(scores).map(([k, v]) => `${k} ${v}`).join(', '));
     }
   }
+}
+
+const corpus = join(root, '../shared/corpus/notes');
+if (wanted('corpus') && existsSync(corpus)) {
+  console.log(`\nshared corpus of real notes (${corpus})`);
+  const runs = [0, 1, 2].map(() => ingestOnce(corpus));
+  const r = runs[0];
+  line(`ingest: ${r?.notes} notes, ${kb(r?.bytes ?? 0)} → ${r?.sections} sections, ${r?.pages} pages`, `${(median(runs.map((x) => x.ms)) / 1000).toFixed(2)} s (median of 3), peak RSS ${median(runs.map((x) => x.maxRssMB)).toFixed(0)} MB`);
+  const project = projectCopy(corpus);
+  // GNU time reports the peak memory of the whole build (npm, the pipeline, astro, Pagefind).
+  const timed = spawnSync('/usr/bin/time', ['-f', '%e %M', 'npm', 'run', 'build', '--silent'], { cwd: project, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const [seconds, kbPeak] = (timed.stderr.trim().split('\n').pop() ?? '').split(' ');
+  line('full build (npm run build)', timed.status === 0 ? `${seconds} s, peak RSS of the largest process ${(Number(kbPeak) / 1024).toFixed(0)} MB` : `failed (exit ${timed.status}; is GNU time installed?)`);
+  const verify = spawnSync(bin('tsx'), [join(root, 'src/pipeline/cli.ts'), 'verify', '--site', join(project, 'dist'), '--content', join(project, 'content'), '--sources', corpus], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  for (const l of verify.stdout.split('\n').filter((x) => /accounted for;|^Structure:/.test(x))) line('verify', l.trim());
+  rmSync(project, { recursive: true, force: true });
 }
 
 if (seedProject) rmSync(seedProject, { recursive: true, force: true });

@@ -45,7 +45,14 @@ export function sourceText(raw: string): string {
     const marker = parseMarkerLine(line);
     out.push(marker ? (marker.args.match(/title\s*=\s*"([^"]*)"/)?.[1] ?? '') : line);
   }
-  return out.join('\n').replace(/&(lt|gt|amp|quot|apos|nbsp);/g, (_m, name: string) => ENTITIES[name] ?? '');
+  return (
+    out
+      .join('\n')
+      // A picture's alt text is its description, not reading text; inline tags are markup.
+      .replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, '')
+      .replace(/<\/?[A-Za-z][\w-]*(\s[^<>]*)?\/?>/g, '\n')
+      .replace(/&(lt|gt|amp|quot|apos|nbsp);/g, (_m, name: string) => ENTITIES[name] ?? '')
+  );
 }
 
 /** The sentences of a text with at least MIN_HAN Chinese characters. */
@@ -53,6 +60,6 @@ export function contentSentences(text: string): string[] {
   return text
     .replace(/\]\([^)\n]*\)/g, ']')
     .split(/[。！？!?\n；;]/)
-    .map((s) => s.trim().replace(/^(>\s*)+/, '').replace(/^(?:#{1,6}\s+|\d+[.、)）]\s*|0x[0-9a-f]+\s+|[-*]\s+|\*{2,})+/i, ''))
+    .map((s) => s.trim().replace(/^(>\s*)+/, '').replace(/^(?:#{1,6}\s+|\d+[.、)）]\s*|0x[0-9a-f]+\s+|[-*]\s+|[一二三四五六七八九十百]+[、.．]\s*|\*{2,})+/i, ''))
     .filter((s) => (s.match(HAN)?.length ?? 0) >= MIN_HAN);
 }
