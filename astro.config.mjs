@@ -26,6 +26,9 @@ export default defineConfig({
         PageTitle: './src/components/PageTitle.astro',
         Search: './src/components/Search.astro',
       },
+      // Chapters live in content/, not src/content/docs/: Starlight's Markdown features (asides from
+      // `:::note`) apply there too. Heading links stay off, as before.
+      markdown: { processedDirs: ['./content'], headingLinks: false },
       // src/pages/404.astro: its links carry the base path.
       disable404Route: true,
       lastUpdated: false,
