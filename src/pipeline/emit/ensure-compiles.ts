@@ -13,7 +13,8 @@ function asText(block: RootContent): Paragraph[] {
     .map((value) => ({ type: 'paragraph', children: [{ type: 'text', value }], ...(block.position ? { position: block.position } : {}) }));
 }
 
-const compiles = (blocks: RootContent[]) => mdxError(toMdx({ type: 'root', children: structuredClone(blocks) })) === undefined;
+/** The compiler's message for a run of blocks written as MDX, or undefined when it compiles. */
+const errorOf = (blocks: RootContent[]) => mdxError(toMdx({ type: 'root', children: structuredClone(blocks) }));
 
 /**
  * Makes sure a part of a note compiles as MDX before it is written: a block that does not
@@ -21,15 +22,15 @@ const compiles = (blocks: RootContent[]) => mdxError(toMdx({ type: 'root', child
  * naming the block's line and the compiler's message. Returns the blocks to write.
  */
 export function ensureCompiles(blocks: RootContent[], file: NoteFile): RootContent[] {
-  const whole = mdxError(toMdx({ type: 'root', children: structuredClone(blocks) }));
+  const whole = errorOf(blocks);
   if (whole === undefined) return blocks;
   let repaired = blocks.flatMap((block) => {
-    if (compiles([block])) return [block];
-    const error = mdxError(toMdx({ type: 'root', children: structuredClone([block]) })) ?? whole;
+    const error = errorOf([block]);
+    if (error === undefined) return [block];
     file.message(`this block would not compile as MDX (${error}); it is shown as plain text`, { ruleId: 'mdx-compile', source: 'emit', ...(block.position ? { place: block.position.start } : {}) });
     return asText(block);
   });
-  if (!compiles(repaired)) {
+  if (errorOf(repaired) !== undefined) {
     file.message(`this part would not compile as MDX (${whole}); it is shown as plain text`, { ruleId: 'mdx-compile', source: 'emit', ...(blocks[0]?.position ? { place: blocks[0].position.start } : {}) });
     repaired = blocks.flatMap(asText);
   }
