@@ -24,7 +24,11 @@ function parsesAsYaml(code: string): boolean {
   try {
     const docs = parseAllDocuments(code);
     if (!Array.isArray(docs) || docs.length === 0) return false;
-    return docs.every((doc) => doc.errors.length === 0 && (doc.contents === null || (typeof doc.toJS() === 'object' && doc.toJS() !== null)));
+    return docs.every((doc) => {
+      if (doc.errors.length > 0) return false;
+      const value: unknown = doc.contents === null ? {} : doc.toJS();
+      return typeof value === 'object' && value !== null;
+    });
   } catch {
     return false;
   }

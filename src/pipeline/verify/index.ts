@@ -31,6 +31,8 @@ interface SiteReading {
   text: string;
   /** Pages a reader would see markup or invisible characters on, or nothing at all. */
   pages: PageProblems[];
+  /** HTML pages read. */
+  checked: number;
 }
 
 /**
@@ -42,7 +44,8 @@ function readSite(dir: string): SiteReading {
   const parser = unified().use(rehypeParse);
   const texts: string[] = [];
   const pages: PageProblems[] = [];
-  for (const file of htmlFiles(dir)) {
+  const files = htmlFiles(dir);
+  for (const file of files) {
     const tree = parser.parse(readFileSync(join(dir, file), 'utf8'));
     const body = select('[data-pagefind-body]', tree);
     if (!body) continue;
@@ -52,7 +55,7 @@ function readSite(dir: string): SiteReading {
     const problems = structureProblems(tree);
     if (problems.length) pages.push({ page: file.replace(/\/?index\.html$/, ''), problems });
   }
-  return { text: normalizeText(texts.join('\n')), pages };
+  return { text: normalizeText(texts.join('\n')), pages, checked: files.length };
 }
 
 /**
@@ -112,11 +115,10 @@ export function verify(args: string[], paths: { root: string; contentDir: string
       console.log(`  ✗ /${page}/ shows ${p.what}${p.excerpt ? `: «${p.excerpt}»` : ''}${notes ? ` (from ${notes.join(', ')})` : ''}`);
     }
   }
-  const pagesChecked = htmlFiles(siteDir).length;
   console.log(
     site.pages.length
-      ? `Structure: ${site.pages.length} of ${pagesChecked} pages show markup, invisible characters or nothing (${[...counts].map(([r, n]) => `${r} ${n}`).join(', ')}).`
-      : `Structure: ${pagesChecked} pages checked; no markup shown as text, no zero-width characters, no empty page.`,
+      ? `Structure: ${site.pages.length} of ${site.checked} pages show markup, invisible characters or nothing (${[...counts].map(([r, n]) => `${r} ${n}`).join(', ')}).`
+      : `Structure: ${site.checked} pages checked; no markup shown as text, no zero-width characters, no empty page.`,
   );
   const minShare = Number(values['min-coverage'] ?? '100');
   const covered = total ? ((total - unaccounted) / total) * 100 : 100;
