@@ -56,7 +56,8 @@ export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (e
       continue;
     }
     clean(note.tree, note.file, rules);
-    const noteSections = segment(note.tree, note.file);
+    const { sections: noteSections, shape } = segment(note.tree, note.file, rules.pageModel, rules.taxonomy);
+    note.file.data.shape = shape;
     for (const section of noteSections) {
       section.children = dropRepeats(section.children, note.file);
       section.classification = classify(section, rules.taxonomy);
@@ -74,7 +75,7 @@ export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (e
     const made = noteSections.reduce((n, s) => n + (s.diagrams?.filter((d) => d.made).length ?? 0), 0);
     onProgress?.({ file: input.name, ok: true, detail: `${meta.format}, ${meta.encoding}, ${noteSections.length} sections, ${note.file.data.dropped?.length ?? 0} blocks dropped, ${made} diagrams` });
   }
-  const pages = merge(sections, rules.taxonomy);
+  const pages = merge(sections, rules.taxonomy, rules.pageModel);
   const metas = new Map(notes.map((n) => [n.file.data.meta?.file ?? '', n.file.data.meta as SourceMeta]));
   // Where every answer lands (page and anchor), so topic pages can link to parts of other answers.
   const trees = new Map(pages.map((page) => [page, pageTree(page, metas)]));
@@ -88,7 +89,7 @@ export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (e
     if (where) related.set(part.topic, [...(related.get(part.topic) ?? []), { ...where, label: part.label, source: part.source }]);
   }
   const files: OutputFile[] = [
-    ...rules.taxonomy.chapters.map((c) => emitChapterIndex(c)),
+    ...rules.taxonomy.chapters.filter((c) => !c.optional || pages.some((p) => p.chapter === c.slug)).map((c) => emitChapterIndex(c)),
     // Only topic pages have related parts: no other page can take a topic's slug.
     ...[...trees].map(([page, tree]) => emitPage(page, tree, related.get(page.slug) ?? [])),
     emitSidebar(pages, rules.taxonomy),

@@ -33,6 +33,8 @@ export interface NoteData {
   dropped?: Dropped[];
   images?: ImageRef[];
   fixes?: Record<string, number>;
+  /** How the note was cut into parts, and why (segment stage). */
+  shape?: { kind: 'collection' | 'article'; reason: string };
 }
 
 export type NoteFile = VFile & { data: NoteData };

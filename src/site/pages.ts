@@ -13,7 +13,9 @@ export async function topicPages(): Promise<DocEntry[]> {
 /** Chapters with their groups and pages, in taxonomy order. */
 export async function chapters() {
   const pages = await topicPages();
-  return taxonomy().chapters.map((chapter) => ({
+  return taxonomy()
+    .chapters.filter((chapter) => !chapter.optional || pages.some((p) => p.data.chapter === chapter.slug))
+    .map((chapter) => ({
     ...chapter,
     pages: pages.filter((p) => p.data.chapter === chapter.slug),
     groups: chapter.groups

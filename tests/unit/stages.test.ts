@@ -43,7 +43,7 @@ describe('segment: a note becomes topic sections', () => {
     it(name, () => {
       const note = read('segment', name);
       clean(note.tree, note.file, rules);
-      const sections = segment(note.tree, note.file).map((s) => ({ heading: s.heading, originalHeading: s.originalHeading, body: toMdx({ type: 'root', children: s.children }) }));
+      const sections = segment(note.tree, note.file, rules.pageModel, rules.taxonomy).sections.map((s) => ({ heading: s.heading, originalHeading: s.originalHeading, body: toMdx({ type: 'root', children: s.children }) }));
       expectFiles('segment', name, { 'sections.json': json({ sections, dropped: note.file.data.dropped }) });
     });
   }
@@ -54,7 +54,7 @@ describe('classify: every section gets one chapter, a group, a score and its dec
     it(name, () => {
       const note = read('classify', name);
       clean(note.tree, note.file, rules);
-      const result = segment(note.tree, note.file).map((s) => ({ heading: s.heading, ...classify(s, rules.taxonomy), topic: findTopic(s, rules.taxonomy) ?? null }));
+      const result = segment(note.tree, note.file, rules.pageModel, rules.taxonomy).sections.map((s) => ({ heading: s.heading, ...classify(s, rules.taxonomy), topic: findTopic(s, rules.taxonomy) ?? null }));
       expectFiles('classify', name, { 'classification.json': json(result) });
     });
   }
@@ -65,7 +65,7 @@ describe('diagram: workflows become Mermaid, other lists do not', () => {
     it(name, () => {
       const note = read('diagram', name);
       clean(note.tree, note.file, rules);
-      const results = segment(note.tree, note.file).map((s) => extractDiagrams(s, rules.actors));
+      const results = segment(note.tree, note.file, rules.pageModel, rules.taxonomy).sections.map((s) => extractDiagrams(s, rules.actors));
       expectFiles('diagram', name, {
         'records.json': json(results.flatMap((r) => r.records)),
         'diagrams.mmd': results.flatMap((r) => r.specs.map((s) => `%% ${s.id} · ${s.caption}\n${s.code}`)).join('\n'),

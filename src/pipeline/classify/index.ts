@@ -1,7 +1,8 @@
 import { toString } from 'mdast-util-to-string';
 import type { Taxonomy } from '../rules/schemas.ts';
 import type { Classification, Section } from '../types.ts';
-import { countTerm, hasTerm } from './match-term.ts';
+import { countTerm } from './match-term.ts';
+import { topicOf } from './topic.ts';
 import { compareText } from '../../collation.ts';
 
 const HEADING_FACTOR = 3;
@@ -52,7 +53,7 @@ export function classify(section: Section, taxonomy: Taxonomy): Classification {
   return { chapter, group: best.group, score: round(byChapter.get(chapter) ?? 0), terms };
 }
 
-/** The first topic (in taxonomy order) named in the section's heading. */
+/** The topic the section's heading names (see topicOf). */
 export function findTopic(section: Section, taxonomy: Taxonomy): string | undefined {
-  return taxonomy.topics.find((topic) => topic.terms.some((term) => hasTerm(section.heading, term)))?.slug;
+  return topicOf(section.heading, taxonomy);
 }

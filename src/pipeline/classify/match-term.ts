@@ -8,7 +8,8 @@ const cache = new Map<string, RegExp>();
 export function termPattern(term: string): RegExp {
   let re = cache.get(term);
   if (!re) {
-    const body = escapeRegExp(term).replace(/ /g, '\\s*');
+    // `kube-proxy`, `kube proxy` and `kubeproxy`; `Network Policy` and `Network-Policy`.
+    const body = escapeRegExp(term).replace(/[ _-]+/g, '[\\s_-]*');
     const latin = /^[A-Za-z0-9]/.test(term);
     const latinEnd = /[A-Za-z0-9]$/.test(term);
     re = new RegExp(`${latin ? '(?<![A-Za-z0-9])' : ''}${body}${latinEnd ? '(?:s|es)?(?![A-Za-z0-9])' : ''}`, 'gi');
@@ -20,8 +21,4 @@ export function termPattern(term: string): RegExp {
 
 export function countTerm(text: string, term: string): number {
   return text.match(termPattern(term))?.length ?? 0;
-}
-
-export function hasTerm(text: string, term: string): boolean {
-  return termPattern(term).test(text);
 }

@@ -61,7 +61,8 @@ export function emitChapterIndex(chapter: Taxonomy['chapters'][number]): OutputF
 
 /** Sidebar data for the site: chapters in taxonomy order, groups, then pages by order. */
 export function emitSidebar(pages: Page[], taxonomy: Taxonomy): OutputFile {
-  const sidebar = taxonomy.chapters.map((chapter) => ({
+  const shown = taxonomy.chapters.filter((chapter) => !chapter.optional || pages.some((p) => p.chapter === chapter.slug));
+  const sidebar = shown.map((chapter) => ({
     label: chapter.title,
     items: [
       { label: '概览', slug: chapter.slug },

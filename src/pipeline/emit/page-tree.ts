@@ -61,7 +61,8 @@ export interface PageTree {
  */
 export function pageTree(page: Page, metas: Map<string, SourceMeta>): PageTree {
   const children: RootContent[] = [];
-  const single = page.sections.length === 1;
+  // A page of one part named like the page is that part: its title is the part's heading.
+  const single = page.sections.length === 1 && page.sections[0]?.heading === page.title;
   const headings = new Map<Heading, number>();
   page.sections.forEach((section, i) => {
     if (!single) {
@@ -71,7 +72,9 @@ export function pageTree(page: Page, metas: Map<string, SourceMeta>): PageTree {
     }
     // A page of one section names its note under the title (the site shows provenance there).
     if (!single) children.push(sourceLine(metas.get(section.source), section.source));
-    children.push(...structuredClone(section.children));
+    // Inner headings sit one level under the part's heading; with no part heading, one level up.
+    const inner = structuredClone(section.children);
+    children.push(...(single ? inner.map((n) => (n.type === 'heading' ? { ...n, depth: Math.max(2, n.depth - 1) as Heading['depth'] } : n)) : inner));
   });
   const tree: Root = { type: 'root', children };
   // Anchors as the site will make them: github-slugger over every heading in order.

@@ -1,7 +1,9 @@
-import type { Taxonomy } from '../rules/schemas.ts';
-import type { Page, Section } from '../types.ts';
-import { pageSlug } from './slug.ts';
 import { compareText } from '../../collation.ts';
+import type { PageModel, Taxonomy } from '../rules/schemas.ts';
+import { normalize } from '../text/normalize.ts';
+import type { Page, Section } from '../types.ts';
+import { shortTitle } from './short-title.ts';
+import { titleSlug } from './slug.ts';
 
 function argmax(scores: Map<string, number>, order: string[]): string {
   let best = order[0] ?? '';
@@ -21,28 +23,39 @@ function place(sections: Section[], taxonomy: Taxonomy): { chapter: string; grou
 }
 
 /**
- * One page per topic: sections naming the same topic (from any note) share a page,
- * each under its own heading; a section with no topic is a page of its own.
- * Sections are ordered by source file, then by their place in the note.
+ * One page per topic: parts naming the same topic (from any note) share a page, each under its
+ * own heading; parts with no topic share a page when their titles are the same, and have one of
+ * their own otherwise. A page's URL depends only on its topic or its title, so adding or
+ * removing a note never moves another page. Parts are ordered by note, then by place in it.
  */
-export function merge(sections: Section[], taxonomy: Taxonomy): Page[] {
+export function merge(sections: Section[], taxonomy: Taxonomy, model: PageModel): Page[] {
   const sorted = [...sections].sort((a, b) => compareText(a.source, b.source) || a.index - b.index);
-  const topicPages = new Map<string, Section[]>();
-  const single: Section[] = [];
+  const byTopic = new Map<string, Section[]>();
+  const byTitle = new Map<string, Section[]>();
   for (const section of sorted) {
-    if (section.topic) topicPages.set(section.topic, [...(topicPages.get(section.topic) ?? []), section]);
-    else single.push(section);
+    if (section.topic) byTopic.set(section.topic, [...(byTopic.get(section.topic) ?? []), section]);
+    else {
+      const key = normalize(shortTitle(section.heading, model)) || section.heading;
+      byTitle.set(key, [...(byTitle.get(key) ?? []), section]);
+    }
   }
-  const taken = new Set(taxonomy.topics.map((t) => t.slug));
+  const taken = new Set(['index', ...taxonomy.topics.map((t) => t.slug)]);
   const pages: Page[] = [];
   taxonomy.topics.forEach((topic, i) => {
-    const members = topicPages.get(topic.slug);
+    const members = byTopic.get(topic.slug);
     if (!members) return;
-    const title = members.length === 1 ? (members[0]?.heading ?? topic.title) : topic.title;
-    pages.push({ ...place(members, taxonomy), slug: topic.slug, title, order: i, sections: members });
+    // A topic's page stays where the taxonomy puts it, whatever notes feed it: its URL never moves.
+    const where = topic.chapter && topic.group ? { chapter: topic.chapter, group: topic.group } : place(members, taxonomy);
+    pages.push({ ...where, slug: topic.slug, title: topic.title, order: i, sections: members });
   });
-  single.forEach((section, i) => {
-    pages.push({ ...place([section], taxonomy), slug: pageSlug(section.heading, taken), title: section.heading, order: taxonomy.topics.length + i, sections: [section] });
+  // Title pages in title order, so a slug shared by two titles is resolved the same way every time.
+  const titled = [...byTitle.values()].map((members) => ({ members, title: shortTitle(members[0]?.heading ?? '', model) })).sort((a, b) => compareText(a.title, b.title));
+  titled.forEach(({ members, title }, i) => {
+    const base = titleSlug(title);
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    taken.add(slug);
+    pages.push({ ...place(members, taxonomy), slug, title, order: taxonomy.topics.length + i, sections: members });
   });
   return pages;
 }

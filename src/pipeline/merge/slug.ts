@@ -1,16 +1,25 @@
-import { createHash } from 'node:crypto';
+import { pinyin } from 'pinyin-pro';
 
-/** A URL-safe file name for a page: the Latin words of its heading, or a short hash. */
-export function pageSlug(heading: string, taken: Set<string>): string {
-  const words = heading
+const MAX_SLUG = 60;
+
+/** Lower-case words joined by hyphens, cut at a word boundary. */
+function hyphenate(words: string[]): string {
+  const slug = words
+    .join('-')
     .normalize('NFKD')
     .toLowerCase()
-    .match(/[a-z0-9]+/g);
-  const base = (words ?? []).join('-').slice(0, 48).replace(/-+$/, '') || 'section';
-  const hash = createHash('sha256').update(heading).digest('hex').slice(0, 6);
-  let slug = base === 'section' ? `section-${hash}` : base;
-  if (taken.has(slug)) slug = `${base}-${hash}`;
-  for (let n = 2; taken.has(slug); n++) slug = `${base}-${hash}-${n}`;
-  taken.add(slug);
-  return slug;
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= MAX_SLUG) return slug;
+  const cut = slug.slice(0, MAX_SLUG + 1);
+  return cut.slice(0, Math.max(cut.lastIndexOf('-'), 1)).replace(/-+$/, '');
+}
+
+/**
+ * A readable URL segment for a page title: the title in pinyin, its Latin words kept as they are
+ * (`准入控制` → `zhun-ru-kong-zhi`, `Init 容器` → `init-rong-qi`, `Helm` → `helm`). It depends
+ * on the title alone, never on other pages.
+ */
+export function titleSlug(title: string): string {
+  return hyphenate(pinyin(title, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })) || 'page';
 }

@@ -14,6 +14,8 @@ export interface SourceReport {
   encoding: string;
   title: string | null;
   date: string | null;
+  /** One part per question or topic (collection), or one part for the whole note (article), and why. */
+  shape: { kind: 'collection' | 'article'; reason: string } | null;
   sections: SectionReport[];
   dropped: Dropped[];
   images: ImageRef[];
@@ -73,6 +75,7 @@ export function buildReport(notes: Note[], pages: Page[], errors: ErrorReport[])
         encoding: meta.encoding,
         title: meta.title ?? null,
         date: meta.date ?? null,
+        shape: note.file.data.shape ?? null,
         sections,
         dropped: note.file.data.dropped ?? [],
         images: note.file.data.images ?? [],

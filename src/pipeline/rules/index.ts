@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import { actorsSchema, glossarySchema, junkRulesSchema, markupSchema, taxonomySchema, type Rules } from './schemas.ts';
+import { actorsSchema, glossarySchema, junkRulesSchema, markupSchema, pageModelSchema, taxonomySchema, type Rules } from './schemas.ts';
 
 export type { Rules } from './schemas.ts';
 
@@ -31,5 +31,6 @@ export function loadRules(dir: string): Rules {
     junk: load(dir, 'junk-rules.yaml', junkRulesSchema),
     actors: load(dir, 'actors.yaml', actorsSchema),
     markup: load(dir, 'markup.yaml', markupSchema),
+    pageModel: load(dir, 'page-model.yaml', pageModelSchema),
   };
 }

@@ -13,6 +13,8 @@ export const taxonomySchema = z.object({
         short: z.string(),
         /** One sentence on what the chapter covers. */
         description: z.string(),
+        /** A catch-all chapter: shown (sidebar, home page, index page) only when it has pages. */
+        optional: z.boolean().default(false),
         groups: z
           .array(
             z.object({
@@ -34,10 +36,18 @@ export const taxonomySchema = z.object({
       slug: z.string().regex(/^[a-z0-9-]+$/),
       /** Page title. */
       title: z.string(),
+      /** Chapter of the topic's page (a chapter slug); by the parts' scores when left out. */
+      chapter: z.string().optional(),
+      /** Group of the topic's page in its chapter (a group slug). */
+      group: z.string().optional(),
       /** A section whose heading contains one of these joins the topic. */
       terms: z.array(z.string()).min(1),
+      /** Longer terms inside which a term does not name this topic (`Linux namespace`). */
+      except: z.array(z.string()).default([]),
     }),
   ),
+  /** A heading that names this many topics or more is an overview, and joins this topic. */
+  'overview-topic': z.object({ slug: z.string(), min: z.number().int().min(2) }).optional(),
 });
 
 /** content/glossary.yaml */
@@ -112,11 +122,34 @@ export const markupSchema = z.object({
   'strip-characters': z.array(z.string().length(1)).default([]),
 });
 
+/** content/page-model.yaml */
+export const pageModelSchema = z.object({
+  /** Words in a note's title that say it collects questions. */
+  'collection-title-cues': z.array(z.string().min(1)).default([]),
+  /** A note is a collection when at least this many of its top-level headings are questions… */
+  'min-questions': z.number().int().min(1).default(3),
+  /** …and at least this share of them. */
+  'question-share': z.number().min(0).max(1).default(0.5),
+  /** …or when its title names no topic and its headings name at least this many topics… */
+  'min-topics': z.number().int().min(1).default(3),
+  /** …in at least this share of them. */
+  'topic-share': z.number().min(0).max(1).default(0.4),
+  /** Headings that never make a part of their own. */
+  'generic-headings': z.array(z.string().min(1)).default([]),
+  /** A part of a collection with fewer characters than this and no topic stays with its neighbour. */
+  'min-part-chars': z.number().int().min(0).default(80),
+  /** Words removed from the start of a question to make a page's short title (case-insensitive). */
+  'title-prefixes': z.array(z.string().min(1)).default([]),
+  /** Words removed from the end of a question to make a page's short title. */
+  'title-suffixes': z.array(z.string().min(1)).default([]),
+});
+
 export type Taxonomy = z.infer<typeof taxonomySchema>;
 export type Glossary = z.infer<typeof glossarySchema>;
 export type JunkRules = z.infer<typeof junkRulesSchema>;
 export type Actors = z.infer<typeof actorsSchema>;
 export type Markup = z.infer<typeof markupSchema>;
+export type PageModel = z.infer<typeof pageModelSchema>;
 export type AsideKind = z.infer<typeof asideKind>;
 
 export interface Rules {
@@ -125,4 +158,5 @@ export interface Rules {
   junk: JunkRules;
   actors: Actors;
   markup: Markup;
+  pageModel: PageModel;
 }

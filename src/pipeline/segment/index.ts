@@ -1,9 +1,13 @@
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import type { PageModel, Taxonomy } from '../rules/schemas.ts';
 import type { NoteFile, Section } from '../types.ts';
 import { headingText, isQuestion } from './heading-text.ts';
+import { topicOf } from '../classify/topic.ts';
+import { noteShape, type NoteShape } from './note-shape.ts';
 
 export { headingText, isQuestion } from './heading-text.ts';
+export type { NoteShape } from './note-shape.ts';
 
 const MAX_CLAUSE = 40;
 
@@ -12,6 +16,12 @@ function firstClause(tree: Root): string | undefined {
   const first = tree.children.find((n) => n.type === 'paragraph');
   const clause = first ? toString(first).split(/[。！？!?，,:：;；\n]/)[0]?.trim() : undefined;
   return clause && clause.length <= MAX_CLAUSE ? clause : undefined;
+}
+
+/** A file name as a title: without its extension and a leading number (`10-Service资源管理.md`). */
+function fileTitle(name: string): string {
+  const stem = name.replace(/\.[^.]+$/, '');
+  return stem.replace(/^(?:[A-Za-z]{1,4}[-_])?\d+[-_. 、]+/, '').trim() || stem;
 }
 
 /**
@@ -30,63 +40,103 @@ export function sectionDepth(tree: Root): number | undefined {
   return depths.find((d) => (counts.get(d) ?? 0) >= 2 || questions.has(d)) ?? depths.at(-1);
 }
 
-function shift(node: RootContent, depth: number): RootContent {
+/** Moves a heading `by` levels deeper, between h3 and h6 (a part's own heading is h2 on a page). */
+function deepen(node: RootContent, by: number): RootContent {
   if (node.type !== 'heading') return node;
-  const shifted = Math.min(6, Math.max(3, 3 + node.depth - depth - 1)) as Heading['depth'];
-  return { ...node, depth: shifted };
+  return { ...node, depth: Math.min(6, Math.max(3, node.depth + by)) as Heading['depth'] };
+}
+
+interface Cut {
+  preamble: RootContent[];
+  parts: Section[];
 }
 
 /**
- * Cuts a cleaned note into topic sections: a heading at the section depth with everything
- * up to the next one. Headings above that depth with nothing of their own (the note's
- * title, part titles) are recorded and left out; text before the first section goes
- * with it. A note with no headings is one section named after the note.
+ * Cuts a cleaned note at its section depth: a heading there with everything up to the next
+ * one, sub-headings moved to h3 and below. The note's first heading above that depth is its
+ * title (kept in its metadata); other headings above it with nothing of their own are
+ * recorded and left out. Text before the first part is the preamble.
  */
-export function segment(tree: Root, file: NoteFile): Section[] {
-  const name = file.data.meta?.file ?? file.basename ?? 'note';
-  const title = file.data.meta?.title ?? firstClause(tree) ?? name.replace(/\.[^.]+$/, '');
+function cut(tree: Root, file: NoteFile, name: string): Cut {
   const depth = sectionDepth(tree);
-  const sections: Section[] = [];
-  let preamble: RootContent[] = [];
+  const parts: Section[] = [];
+  const preamble: RootContent[] = [];
   let current: Section | undefined;
-  let titled = false;
-  const open = (raw: string) => {
-    current = { source: name, index: sections.length, heading: headingText(raw), originalHeading: raw.replace(/\s+/g, ' ').trim(), children: [] };
-    sections.push(current);
-  };
+  let pending: RootContent[] = [];
   for (const node of tree.children) {
     if (node.type === 'heading' && depth !== undefined && node.depth <= depth) {
       const raw = toString(node);
       if (node.depth < depth) {
-        // The note's first heading above its topics is its title: kept as the note's title (named with every part).
         const meta = file.data.meta;
-        if (meta && !meta.title && !sections.length && !titled) {
-          meta.title = headingText(raw);
-          titled = true;
-          current = undefined;
-          continue;
-        }
-        (file.data.dropped ??= []).push({ rule: 'structure:title-heading', text: raw.trim(), ...(node.position ? { line: node.position.start.line } : {}) });
+        if (meta && !meta.title && !parts.length && !preamble.length) meta.title = headingText(raw);
+        else (file.data.dropped ??= []).push({ rule: 'structure:title-heading', text: raw.trim(), ...(node.position ? { line: node.position.start.line } : {}) });
         current = undefined;
         continue;
       }
-      open(raw);
-      if (preamble.length && current) {
-        (current as Section).children.push(...preamble);
-        preamble = [];
-      }
+      current = { source: name, index: parts.length, heading: headingText(raw), originalHeading: raw.replace(/\s+/g, ' ').trim(), children: [...pending] };
+      pending = [];
+      parts.push(current);
       continue;
     }
-    if (current && depth !== undefined) current.children.push(shift(node, depth));
-    else preamble.push(node);
+    const block = depth === undefined ? node : deepen(node, 3 - depth - 1);
+    if (current) current.children.push(block);
+    else if (parts.length) pending.push(block);
+    else preamble.push(block);
   }
-  if (preamble.length) {
-    const target = sections.at(-1);
-    if (target) target.children.push(...preamble.map((n) => (depth === undefined ? n : shift(n, depth))));
-    else {
-      open(title);
-      (current as unknown as Section).children.push(...preamble.map((n) => (depth === undefined ? n : shift(n, depth))));
-    }
+  parts.at(-1)?.children.push(...pending);
+  return { preamble, parts };
+}
+
+/** A part's heading as a sub-heading of another part (h3), its own headings one level deeper. */
+function asSubsection(part: Section): RootContent[] {
+  const heading: Heading = { type: 'heading', depth: 3, children: [{ type: 'text', value: part.originalHeading }] };
+  return [heading, ...part.children.map((n) => deepen(n, 1))];
+}
+
+export interface Segmented {
+  sections: Section[];
+  shape: NoteShape;
+}
+
+/**
+ * Cuts a cleaned note into its parts, as its shape decides (see noteShape). A collection gives
+ * one part per question or topic (a generic heading such as 总结 stays with the part before
+ * it); an article gives one part, named by the note's title, whose top-level headings become
+ * its inner sections.
+ */
+export function segment(tree: Root, file: NoteFile, model: PageModel, taxonomy: Taxonomy): Segmented {
+  const name = file.data.meta?.file ?? file.basename ?? 'note';
+  const { preamble, parts } = cut(tree, file, name);
+  const meta = file.data.meta;
+  const own = meta?.title ?? (parts.length === 1 && !preamble.length ? parts[0]?.heading : undefined);
+  if (meta && own && !meta.title) meta.title = own;
+  // A note with headings but no title is named by its file; one without headings by its first clause.
+  const title = own ?? (parts.length ? fileTitle(name) : (firstClause(tree) ?? fileTitle(name)));
+  const shape = noteShape(title, parts.map((p) => p.heading), model, taxonomy);
+  const generic = new Set(model['generic-headings'].map((g) => g.toLowerCase()));
+  if (shape.kind === 'article' || parts.length === 0) {
+    // A note whose one top-level heading says what it is about is named by that heading.
+    const only = parts.length === 1 && !generic.has((parts[0]?.heading ?? '').toLowerCase()) ? parts[0] : undefined;
+    const heading = only?.heading ?? title;
+    const children = [...preamble, ...parts.flatMap((p, i) => (i === 0 && p.heading === heading ? p.children : asSubsection(p)))];
+    return { sections: [{ source: name, index: 0, heading, originalHeading: only?.originalHeading ?? title, children }], shape };
   }
-  return sections.filter((s) => s.children.length > 0 || s.heading !== '');
+  const sections: Section[] = [];
+  // A part with little to read and no topic of its own is no page: it stays with its neighbour.
+  const slight = (part: Section) => part.children.map((c) => toString(c)).join('').replace(/\s+/g, '').length < model['min-part-chars'] && !topicOf(part.heading, taxonomy);
+  parts.forEach((part) => {
+    const previous = sections.at(-1);
+    if (previous && (generic.has(part.heading.toLowerCase()) || slight(part))) previous.children.push(...asSubsection(part));
+    else sections.push({ ...part, index: sections.length });
+  });
+  const first = sections[0];
+  if (first) first.children.unshift(...preamble);
+  // A generic first part (前言) goes with the part after it.
+  if (sections.length > 1 && first && (generic.has(first.heading.toLowerCase()) || slight(first))) {
+    const second = sections[1] as Section;
+    second.children.unshift(...asSubsection(first));
+    sections.shift();
+    sections.forEach((s, i) => (s.index = i));
+  }
+  return { sections: sections.filter((s) => s.children.length > 0 || s.heading !== ''), shape };
 }

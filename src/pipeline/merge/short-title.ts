@@ -1,0 +1,25 @@
+import type { PageModel } from '../rules/schemas.ts';
+
+const EDGE_PUNCTUATION = /^[\s,，、:：;；.。!！?？]+|[\s,，、:：;；.。!！?？]+$/g;
+
+/**
+ * A page's short title from a question or a long heading: the question words around it go
+ * (`简述Kubernetes自动扩容机制` → `自动扩容机制`), as `page-model.yaml` lists them. When
+ * nothing would be left, the heading stays as it is.
+ */
+export function shortTitle(heading: string, model: PageModel): string {
+  const prefixes = [...model['title-prefixes']].sort((a, b) => b.length - a.length);
+  const suffixes = [...model['title-suffixes']].sort((a, b) => b.length - a.length);
+  let title = heading.replace(EDGE_PUNCTUATION, '');
+  for (let changed = true; changed; ) {
+    changed = false;
+    const before = title;
+    const prefix = prefixes.find((p) => title.toLowerCase().startsWith(p.toLowerCase()) && title.length > p.length);
+    if (prefix) title = title.slice(prefix.length);
+    const suffix = suffixes.find((s) => title.toLowerCase().endsWith(s.toLowerCase()) && title.length > s.length);
+    if (suffix) title = title.slice(0, -suffix.length);
+    title = title.replace(EDGE_PUNCTUATION, '');
+    changed = title !== before;
+  }
+  return title || heading;
+}

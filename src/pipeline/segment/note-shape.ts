@@ -1,0 +1,32 @@
+import type { PageModel, Taxonomy } from '../rules/schemas.ts';
+import { topicOf } from '../classify/topic.ts';
+import { isQuestion } from './heading-text.ts';
+
+/** How a note becomes parts: one part per question or topic, or one part for the whole note. */
+export interface NoteShape {
+  kind: 'collection' | 'article';
+  /** Why, in words, for the report. */
+  reason: string;
+}
+
+/**
+ * Decides a note's shape from its title and its top-level headings (numbering removed): a
+ * collection of independent questions or topics, or an article about one subject.
+ */
+export function noteShape(title: string, headings: string[], model: PageModel, taxonomy: Taxonomy): NoteShape {
+  const n = headings.length;
+  if (n <= 1) return { kind: 'article', reason: n === 0 ? 'no headings' : 'one top-level heading' };
+  // `2023.10.23`: a day's notes, named by a date rather than a subject.
+  if (!/\p{L}/u.test(title)) return { kind: 'collection', reason: `its title («${title}») names no subject` };
+  const cue = model['collection-title-cues'].find((c) => title.toLowerCase().includes(c.toLowerCase()));
+  if (cue) return { kind: 'collection', reason: `the title says it collects questions («${cue}»)` };
+  const questions = headings.filter((h) => isQuestion(h)).length;
+  if (questions >= model['min-questions'] && questions / n >= model['question-share']) return { kind: 'collection', reason: `${questions} of ${n} top-level headings are questions` };
+  const titleTopic = topicOf(title, taxonomy);
+  if (!titleTopic) {
+    const topics = headings.map((h) => topicOf(h, taxonomy)).filter((t): t is string => t !== undefined);
+    const distinct = new Set(topics).size;
+    if (distinct >= model['min-topics'] && topics.length / n >= model['topic-share']) return { kind: 'collection', reason: `its title names no topic and ${n} top-level headings name ${distinct} different topics` };
+  }
+  return { kind: 'article', reason: titleTopic ? `one subject, named by its title (topic ${titleTopic})` : `one subject: ${questions} of ${n} top-level headings are questions, and they name few topics` };
+}
