@@ -115,15 +115,15 @@ export function segment(tree: Root, file: NoteFile, model: PageModel, taxonomy: 
   const shape = noteShape(title, parts.map((p) => p.heading), model, taxonomy);
   const generic = new Set(model['generic-headings'].map((g) => g.toLowerCase()));
   if (shape.kind === 'article' || parts.length === 0) {
-    // A note whose one top-level heading says what it is about is named by that heading.
-    const only = parts.length === 1 && !generic.has((parts[0]?.heading ?? '').toLowerCase()) ? parts[0] : undefined;
+    // A note whose one top-level heading covers all of it (no text before) is named by that heading.
+    const only = parts.length === 1 && !preamble.length && !generic.has((parts[0]?.heading ?? '').toLowerCase()) ? parts[0] : undefined;
     const heading = only?.heading ?? title;
     const children = [...preamble, ...parts.flatMap((p, i) => (i === 0 && p.heading === heading ? p.children : asSubsection(p)))];
     return { sections: [{ source: name, index: 0, heading, originalHeading: only?.originalHeading ?? title, children }], shape };
   }
   const sections: Section[] = [];
-  // A part with little to read and no topic of its own is no page: it stays with its neighbour.
-  const slight = (part: Section) => part.children.map((c) => toString(c)).join('').replace(/\s+/g, '').length < model['min-part-chars'] && !topicOf(part.heading, taxonomy);
+  // A part with little to read, no topic of its own and no question is no page: it stays with its neighbour.
+  const slight = (part: Section) => !isQuestion(part.heading) && part.children.map((c) => toString(c)).join('').replace(/\s+/g, '').length < model['min-part-chars'] && !topicOf(part.heading, taxonomy);
   parts.forEach((part) => {
     const previous = sections.at(-1);
     if (previous && (generic.has(part.heading.toLowerCase()) || slight(part))) previous.children.push(...asSubsection(part));

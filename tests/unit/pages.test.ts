@@ -1,0 +1,140 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { topicOf } from '../../src/pipeline/classify/topic.ts';
+import { listSources, runPipeline, type SourceInput } from '../../src/pipeline/index.ts';
+import { shortTitle } from '../../src/pipeline/merge/short-title.ts';
+import { titleSlug } from '../../src/pipeline/merge/slug.ts';
+import type { IngestReport } from '../../src/pipeline/report/index.ts';
+import { noteShape } from '../../src/pipeline/segment/note-shape.ts';
+import { FIXTURES } from '../helpers/fixtures.ts';
+import { rules } from '../helpers/rules.ts';
+
+const topic = (text: string) => topicOf(text, rules.taxonomy) ?? null;
+
+describe('topics are matched as whole terms', () => {
+  it('keeps apart what the old matching merged', () => {
+    expect(topic('Service Account')).toBeNull();
+    expect(topic('使用多个 Service Account')).toBeNull();
+    expect(topic('手动创建 service account 的 API token')).toBeNull();
+    expect(topic('Linux IPC namespace 的作用')).toBeNull();
+    expect(topic('网络命名空间')).toBeNull();
+    expect(topic('修改为ipvs调度方式')).toBe('kube-proxy');
+    expect(topic('简述Kubernetes Metric Service')).toBeNull();
+  });
+
+  it('finds the topic a heading names', () => {
+    expect(topic('Headless Service 的用途')).toBe('service');
+    expect(topic('Service')).toBe('service');
+    expect(topic('什么是 K8s 的 namespace')).toBe('namespace');
+    expect(topic('Network-Policy')).toBe('network-policy');
+    expect(topic('kubeproxy 的工作模式')).toBe('kube-proxy');
+    // The topic named first; a heading naming three topics or more is an overview.
+    expect(topic('kubelet, kube-proxy 作用')).toBe('kubelet');
+    expect(topic('kube-apiserver, etcd, kube-controller-manager, kube-scheduler 的作用')).toBe('components-overview');
+  });
+});
+
+describe("a note's shape decides its parts", () => {
+  const shape = (title: string, headings: string[]) => noteShape(title, headings, rules.pageModel, rules.taxonomy).kind;
+  it('splits collections and keeps articles whole', () => {
+    expect(shape('Kubernetes 面试题', ['基础', '网络'])).toBe('collection');
+    expect(shape('笔记', ['什么是 Pod？', '简述 Service 的作用', '如何备份 etcd？', '总结'])).toBe('collection');
+    expect(shape('控制平面笔记', ['etcd 的作用', 'kube-proxy 的工作模式'])).toBe('collection');
+    expect(shape('2023.10.23', ['上午', '下午'])).toBe('collection');
+    expect(shape('Deployment', ['概述', '滚动更新', '回滚', 'etcd 中的存储'])).toBe('article');
+    expect(shape('Pod', ['什么是 Pod？', '生命周期', '探针', '总结'])).toBe('article');
+    expect(shape('准入控制', ['Initializers', 'GenericAdmissionWebhook'])).toBe('article');
+  });
+
+  it('gives short titles and readable slugs', () => {
+    const short = (heading: string) => shortTitle(heading, rules.pageModel);
+    expect(short('简述Kubernetes自动扩容机制')).toBe('自动扩容机制');
+    expect(short('如何排查Kubernetes中的网络连接问题？')).toBe('排查Kubernetes中的网络连接问题');
+    expect(short('etcd 是什么？')).toBe('etcd');
+    expect(short('什么是')).toBe('什么是');
+    expect(titleSlug('准入控制')).toBe('zhun-ru-kong-zhi');
+    expect(titleSlug('Init 容器')).toBe('init-rong-qi');
+    expect(titleSlug('Ingress Controller 和 Gateway API 控制器')).toBe('ingress-controller-he-gateway-api-kong-zhi-qi');
+    expect(titleSlug('  ')).toBe('page');
+  });
+});
+
+describe('page URLs never move when other notes come and go', () => {
+  const base = listSources(join(FIXTURES, 'stability/sources'));
+  const extra: SourceInput = { name: 'scheduler.md', bytes: readFileSync(join(FIXTURES, 'stability/extra.md')) };
+  /** Where every part of every note lands: note § heading → page path. */
+  const landing = (inputs: SourceInput[]) => {
+    const { report } = runPipeline(inputs, rules);
+    return new Map(report.sources.flatMap((s) => s.sections.map((x) => [`${s.file} § ${x.heading}`, x.page] as const)));
+  };
+
+  it('adding a note or removing one changes no other page', () => {
+    const before = landing(base);
+    expect(before.size).toBeGreaterThan(4);
+    for (const [part, page] of landing([...base, extra])) if (before.has(part)) expect(page, part).toBe(before.get(part));
+    const removed = landing(base.slice(1));
+    for (const [part, page] of removed) expect(page, part).toBe(before.get(part));
+  });
+
+  it('puts each part where a reader looks for it', () => {
+    const pages = landing([...base, extra]);
+    expect(pages.get('interview.md § 什么是 Service Account？')).toBe('security/service-account');
+    expect(pages.get('interview.md § kubelet, kube-proxy 的作用')).toBe('components/kubelet');
+    expect(pages.get('interview.md § 修改为ipvs调度方式')).toBe('networking/kube-proxy');
+    expect(pages.get('interview.md § 简述Kubernetes自动扩容机制')).toBe('components/zi-dong-kuo-rong-ji-zhi');
+    expect(pages.get('etcd-notes.md § etcd 笔记')).toBe('components/etcd');
+    expect(pages.get('storage.md § 准入控制')).toBe('security/cluster-security');
+    expect(pages.get('scheduler.md § 调度器')).toBe('components/pod-scheduling');
+    expect([...pages.values()].every((p) => /^[a-z]+\/[a-z0-9]+(-[a-z0-9]+)*$/.test(p) && !/-[0-9a-f]{6}$|\/\d+$/.test(p))).toBe(true);
+  });
+});
+
+const CORPUS = new URL('../../../shared/corpus/', import.meta.url).pathname;
+
+describe.runIf(existsSync(join(CORPUS, 'notes')))('the shared corpus of real notes makes a handbook', () => {
+  const { files, report } = runPipeline(listSources(join(CORPUS, 'notes')), rules);
+  const pages = files.filter((f) => /^[a-z-]+\/.+\.mdx$/.test(f.path) && !f.path.endsWith('/index.mdx'));
+  const titleOf = (content: string) => /^title: (.*)$/m.exec(content)?.[1]?.replace(/^"|"$/g, '') ?? '';
+
+  it('one page per topic: at most 1.5 pages a note, readable slugs, no generic, duplicate or empty page', () => {
+    console.log(`shared corpus: ${report.summary.sources} notes → ${pages.length} pages`);
+    expect(pages.length / report.summary.sources).toBeLessThanOrEqual(1.5);
+    expect(pages.filter((p) => /-[0-9a-f]{6}(-\d+)?\.mdx$|\/section-|\/\d+\.mdx$/.test(p.path)).map((p) => p.path)).toEqual([]);
+    const generic = new Set(rules.pageModel['generic-headings'].map((g) => g.toLowerCase()));
+    const titles = pages.map((p) => titleOf(p.content));
+    expect(titles.filter((t) => generic.has(t.toLowerCase()))).toEqual([]);
+    expect(titles.filter((t, i) => titles.indexOf(t) !== i)).toEqual([]);
+    const slight = pages.filter((p) => p.content.slice(p.content.indexOf('\n---\n') + 5).replace(/\s+/g, '').length < 80).map((p) => p.path);
+    expect(slight).toEqual([]);
+  });
+
+  it('puts at least 95% of the scored notes in a chapter a reader accepts (truth.tsv)', () => {
+    const { right, scored } = chapterAccuracy(report, readFileSync(join(CORPUS, 'truth.tsv'), 'utf8'), rules.taxonomy.chapters.find((c) => c.optional)?.slug);
+    console.log(`note-level chapter accuracy: ${right.length} of ${scored}`);
+    expect(right.length / scored).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+/** Note-level chapters against truth.tsv: the chapter holding most of a note's parts; `other` is the catch-all. */
+export function chapterAccuracy(report: IngestReport, truth: string, catchAll: string | undefined): { right: string[]; scored: number } {
+  const accepted = new Map(
+    truth
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'))
+      .map((l) => l.split('\t'))
+      .map(([file = '', chapters = '']) => [file, chapters.split('|')] as const),
+  );
+  let scored = 0;
+  const right: string[] = [];
+  for (const source of report.sources) {
+    const ok = accepted.get(source.file);
+    if (!ok || ok.includes('mixed')) continue;
+    scored++;
+    const counts = new Map<string, number>();
+    for (const s of source.sections) counts.set(s.page.split('/')[0] ?? '', (counts.get(s.page.split('/')[0] ?? '') ?? 0) + 1);
+    const chapter = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+    if (ok.includes(chapter) || (chapter === catchAll && ok.includes('other'))) right.push(source.file);
+  }
+  return { right, scored };
+}
