@@ -31,6 +31,8 @@ export default defineConfig({
       markdown: { processedDirs: ['./content'], headingLinks: false },
       // src/pages/404.astro: its links carry the base path.
       disable404Route: true,
+      // Each page's sidebar holds its own chapter in full, the others folded (src/routeData.ts).
+      routeMiddleware: './src/routeData.ts',
       lastUpdated: false,
       pagination: true,
     }),

@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { SKIP, visit } from 'unist-util-visit';
 import { stringify } from 'yaml';
 import type { HandbookPage, RelatedRef } from '../../schema.ts';
 import type { Taxonomy } from '../rules/schemas.ts';
@@ -18,14 +19,24 @@ export interface OutputFile {
 
 const DESCRIPTION_LENGTH = 120;
 
-function description(tree: Root): string {
-  for (const node of tree.children) {
-    if (node.type !== 'paragraph') continue;
+/**
+ * A page's description: the first real sentence of its text, never a lead-in that ends in a
+ * colon (`如下：`) nor the source line; the first text of any kind when there is no such
+ * sentence, the title as a last resort.
+ */
+function description(tree: Root, title: string): string {
+  const texts: string[] = [];
+  visit(tree, (node) => {
+    if (node.type !== 'paragraph' && node.type !== 'tableCell') return undefined;
     const text = toString(node).replace(/\s+/g, ' ').trim();
-    if (!text || text.startsWith('来源：')) continue;
-    return text.length > DESCRIPTION_LENGTH ? `${text.slice(0, DESCRIPTION_LENGTH - 1)}…` : text;
-  }
-  return '';
+    if (text && !text.startsWith('来源：')) texts.push(text);
+    return SKIP;
+  });
+  const real = texts.find((t) => !/[:：]$/.test(t) && (t.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= 8);
+  const text = real ?? texts[0] ?? title;
+  const sentence = /^.+?[。！？!?](?=\s|$|[^\d.])/u.exec(text)?.[0] ?? text;
+  const chosen = sentence.length >= 16 ? sentence : text;
+  return chosen.length > DESCRIPTION_LENGTH ? `${chosen.slice(0, DESCRIPTION_LENGTH - 1)}…` : chosen;
 }
 
 function frontMatter(data: Record<string, unknown>): string {
@@ -37,7 +48,7 @@ export function emitPage(page: Page, built: PageTree, related: RelatedRef[] = []
   const { tree, sources, sections, diagrams } = built;
   const data: HandbookPage & Record<string, unknown> = {
     title: page.title,
-    description: description(tree),
+    description: description(tree, page.title),
     generated: true,
     chapter: page.chapter,
     group: page.group,

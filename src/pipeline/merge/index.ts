@@ -2,6 +2,7 @@ import { compareText } from '../../collation.ts';
 import type { PageModel, Taxonomy } from '../rules/schemas.ts';
 import { normalize } from '../text/normalize.ts';
 import type { Page, Section } from '../types.ts';
+import { isQuestion } from '../segment/heading-text.ts';
 import { shortTitle } from './short-title.ts';
 import { titleSlug } from './slug.ts';
 
@@ -29,13 +30,15 @@ function place(sections: Section[], taxonomy: Taxonomy): { chapter: string; grou
  * removing a note never moves another page. Parts are ordered by note, then by place in it.
  */
 export function merge(sections: Section[], taxonomy: Taxonomy, model: PageModel): Page[] {
+  // A question is titled by what it asks about; any other heading is its own title.
+  const titleOf = (heading: string) => (isQuestion(heading) ? shortTitle(heading, model) : heading);
   const sorted = [...sections].sort((a, b) => compareText(a.source, b.source) || a.index - b.index);
   const byTopic = new Map<string, Section[]>();
   const byTitle = new Map<string, Section[]>();
   for (const section of sorted) {
     if (section.topic) byTopic.set(section.topic, [...(byTopic.get(section.topic) ?? []), section]);
     else {
-      const key = normalize(shortTitle(section.heading, model)) || section.heading;
+      const key = normalize(titleOf(section.heading)) || section.heading;
       byTitle.set(key, [...(byTitle.get(key) ?? []), section]);
     }
   }
@@ -49,7 +52,7 @@ export function merge(sections: Section[], taxonomy: Taxonomy, model: PageModel)
     pages.push({ ...where, slug: topic.slug, title: topic.title, order: i, sections: members });
   });
   // Title pages in title order, so a slug shared by two titles is resolved the same way every time.
-  const titled = [...byTitle.values()].map((members) => ({ members, title: shortTitle(members[0]?.heading ?? '', model) })).sort((a, b) => compareText(a.title, b.title));
+  const titled = [...byTitle.values()].map((members) => ({ members, title: titleOf(members[0]?.heading ?? '') })).sort((a, b) => compareText(a.title, b.title));
   titled.forEach(({ members, title }, i) => {
     const base = titleSlug(title);
     let slug = base;

@@ -21,5 +21,6 @@ export function shortTitle(heading: string, model: PageModel): string {
     title = title.replace(EDGE_PUNCTUATION, '');
     changed = title !== before;
   }
-  return title || heading;
+  // A title cannot start with a particle left behind (`Kubernetes 的架构` → `的架构`).
+  return title && !/^[的之中在和与]/.test(title) ? title : heading.replace(EDGE_PUNCTUATION, '');
 }
