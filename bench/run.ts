@@ -8,7 +8,8 @@
  *   search   bytes fetched by a first search
  *   diagrams rendering time, cold (browser) and cached
  *   lighthouse  mobile scores of the home page, a chapter page and a page with a diagram
- *   corpus   the shared corpus of real notes (../shared/corpus/notes): ingest, full build, peak memory
+ *   corpus   the shared corpus of real notes (../shared/corpus/notes): ingest, accuracy, full build, peak memory, page weight
+ *   scale    (only when asked) the shared corpus copied 13 times, about a thousand notes: full build
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -121,13 +122,48 @@ if (wanted('corpus') && existsSync(corpus)) {
   const runs = [0, 1, 2].map(() => ingestOnce(corpus));
   const r = runs[0];
   line(`ingest: ${r?.notes} notes, ${kb(r?.bytes ?? 0)} → ${r?.sections} sections, ${r?.pages} pages`, `${(median(runs.map((x) => x.ms)) / 1000).toFixed(2)} s (median of 3), peak RSS ${median(runs.map((x) => x.maxRssMB)).toFixed(0)} MB`);
+  const { listSources, runPipeline } = await import('../src/pipeline/index.ts');
+  const { loadRules } = await import('../src/pipeline/rules/index.ts');
+  const { chapterAccuracy } = await import('./accuracy.ts');
+  const { readFileSync } = await import('node:fs');
+  const rules = loadRules(join(root, 'content'));
+  const { report } = runPipeline(listSources(corpus), rules);
+  const truth = join(corpus, '../truth.tsv');
+  if (existsSync(truth)) {
+    const acc = chapterAccuracy(report, readFileSync(truth, 'utf8'), rules.taxonomy.chapters.find((c) => c.optional)?.slug);
+    line('note-level chapter accuracy against truth.tsv', `${acc.right.length} of ${acc.scored} (${((acc.right.length / acc.scored) * 100).toFixed(1)}%)${acc.wrong.length ? `; wrong: ${acc.wrong.join(', ')}` : ''}`);
+  }
+  line('pages per note', `${report.summary.pages} pages from ${report.summary.sources} notes (${(report.summary.pages / report.summary.sources).toFixed(2)})`);
   const project = projectCopy(corpus);
   // GNU time reports the peak memory of the whole build (npm, the pipeline, astro, Pagefind).
   const timed = spawnSync('/usr/bin/time', ['-f', '%e %M', 'npm', 'run', 'build', '--silent'], { cwd: project, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8', maxBuffer: 1 << 30 });
   const [seconds, kbPeak] = (timed.stderr.trim().split('\n').pop() ?? '').split(' ');
   line('full build (npm run build)', timed.status === 0 ? `${seconds} s, peak RSS of the largest process ${(Number(kbPeak) / 1024).toFixed(0)} MB` : `failed (exit ${timed.status}; is GNU time installed?)`);
+  // The same pages again, with astro build alone: what the pipeline and the npm/tsx starts add.
+  const astroOnly = spawnSync('/usr/bin/time', ['-f', '%e %M', bin('astro'), 'build', '--silent'], { cwd: project, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const [astroSeconds] = (astroOnly.stderr.trim().split('\n').pop() ?? '').split(' ');
+  if (timed.status === 0 && astroOnly.status === 0) line('astro build alone on the same pages; full build / astro alone', `${astroSeconds} s; ${(Number(seconds) / Number(astroSeconds)).toFixed(2)}×`);
+  const { medianPageGzip } = await import('./site-weight.ts');
+  if (timed.status === 0) {
+    const m = medianPageGzip(join(project, 'dist'));
+    line(`page HTML, median of ${m.pages} pages (gzip)`, `${kb(m.median)} (largest ${kb(m.largest)})`);
+  }
   const verify = spawnSync(bin('tsx'), [join(root, 'src/pipeline/cli.ts'), 'verify', '--site', join(project, 'dist'), '--content', join(project, 'content'), '--sources', corpus], { encoding: 'utf8', maxBuffer: 1 << 30 });
   for (const l of verify.stdout.split('\n').filter((x) => /accounted for;|^Structure:/.test(x))) line('verify', l.trim());
+  rmSync(project, { recursive: true, force: true });
+}
+
+if (only.has('scale') && existsSync(corpus)) {
+  // Not in the default run: about a thousand notes take minutes to build here.
+  const scaled = join(work, 'corpus-scale');
+  generateCorpus(corpus, scaled, 13);
+  const project = projectCopy(scaled);
+  const notes = (await import('node:fs')).readdirSync(scaled).length;
+  console.log(`\nscale: the shared corpus copied 13 times with varied headings (${notes} notes)`);
+  const timed = spawnSync('/usr/bin/time', ['-f', '%e %M', 'npm', 'run', 'build', '--silent'], { cwd: project, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const [seconds, kbPeak] = (timed.stderr.trim().split('\n').pop() ?? '').split(' ');
+  const report = JSON.parse((await import('node:fs')).readFileSync(join(project, 'content/ingest-report.json'), 'utf8'));
+  line(`full build: ${report.summary.pages} pages`, timed.status === 0 ? `${seconds} s, peak RSS of the largest process ${(Number(kbPeak) / 1024).toFixed(0)} MB` : `failed (exit ${timed.status})`);
   rmSync(project, { recursive: true, force: true });
 }
 

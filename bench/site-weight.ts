@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { htmlFiles } from '../src/pipeline/verify/html-files.ts';
 
 export interface Weight {
   html: number;
@@ -34,4 +35,12 @@ export function pageWeight(dist: string, base: string, htmlFile: string): Weight
   const sum = (bufs: Buffer[]) => bufs.reduce((n, b) => n + b.length, 0);
   const gz = (bufs: Buffer[]) => bufs.reduce((n, b) => n + gzipSync(b).length, 0);
   return { html: html.length, css: sum(cssBytes), js: sum(jsBytes), htmlGz: gzipSync(html).length, cssGz: gz(cssBytes), jsGz: gz(jsBytes), inlineJs: inline.length };
+}
+
+/** The median and largest gzip size of the HTML pages of a built site. */
+export function medianPageGzip(dist: string): { pages: number; median: number; largest: number } {
+  const sizes = htmlFiles(dist)
+    .map((file) => gzipSync(readFileSync(join(dist, file))).length)
+    .sort((a, b) => a - b);
+  return { pages: sizes.length, median: sizes[Math.floor(sizes.length / 2)] ?? 0, largest: sizes.at(-1) ?? 0 };
 }

@@ -5,8 +5,8 @@ import { topicOf } from '../../src/pipeline/classify/topic.ts';
 import { listSources, runPipeline, type SourceInput } from '../../src/pipeline/index.ts';
 import { shortTitle } from '../../src/pipeline/merge/short-title.ts';
 import { titleSlug } from '../../src/pipeline/merge/slug.ts';
-import type { IngestReport } from '../../src/pipeline/report/index.ts';
 import { noteShape } from '../../src/pipeline/segment/note-shape.ts';
+import { chapterAccuracy } from '../../bench/accuracy.ts';
 import { FIXTURES } from '../helpers/fixtures.ts';
 import { rules } from '../helpers/rules.ts';
 
@@ -115,26 +115,3 @@ describe.runIf(existsSync(join(CORPUS, 'notes')))('the shared corpus of real not
     expect(right.length / scored).toBeGreaterThanOrEqual(0.95);
   });
 });
-
-/** Note-level chapters against truth.tsv: the chapter holding most of a note's parts; `other` is the catch-all. */
-export function chapterAccuracy(report: IngestReport, truth: string, catchAll: string | undefined): { right: string[]; scored: number } {
-  const accepted = new Map(
-    truth
-      .split('\n')
-      .filter((l) => l && !l.startsWith('#'))
-      .map((l) => l.split('\t'))
-      .map(([file = '', chapters = '']) => [file, chapters.split('|')] as const),
-  );
-  let scored = 0;
-  const right: string[] = [];
-  for (const source of report.sources) {
-    const ok = accepted.get(source.file);
-    if (!ok || ok.includes('mixed')) continue;
-    scored++;
-    const counts = new Map<string, number>();
-    for (const s of source.sections) counts.set(s.page.split('/')[0] ?? '', (counts.get(s.page.split('/')[0] ?? '') ?? 0) + 1);
-    const chapter = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
-    if (ok.includes(chapter) || (chapter === catchAll && ok.includes('other'))) right.push(source.file);
-  }
-  return { right, scored };
-}
