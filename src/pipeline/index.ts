@@ -8,6 +8,7 @@ import { emitChapterIndex, emitPage, emitSidebar, pageTree, type OutputFile } fr
 import { ensureCompiles } from './emit/ensure-compiles.ts';
 import { relatedParts } from './merge/related.ts';
 import { merge } from './merge/index.ts';
+import { foldNearDuplicates } from './merge/near-duplicates.ts';
 import { readNote, UnreadableNoteError } from './read/index.ts';
 import { buildReport, type ErrorReport, type IngestReport } from './report/index.ts';
 import type { Rules } from './rules/schemas.ts';
@@ -75,7 +76,8 @@ export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (e
     const made = noteSections.reduce((n, s) => n + (s.diagrams?.filter((d) => d.made).length ?? 0), 0);
     onProgress?.({ file: input.name, ok: true, detail: `${meta.format}, ${meta.encoding}, ${noteSections.length} sections, ${note.file.data.dropped?.length ?? 0} blocks dropped, ${made} diagrams` });
   }
-  const pages = merge(sections, rules.taxonomy, rules.pageModel);
+  const folded = foldNearDuplicates(sections, new Map(notes.map((n) => [n.file.data.meta?.file ?? '', n.file])));
+  const pages = merge(folded.sections, rules.taxonomy, rules.pageModel);
   const metas = new Map(notes.map((n) => [n.file.data.meta?.file ?? '', n.file.data.meta as SourceMeta]));
   // Where every answer lands (page and anchor), so topic pages can link to parts of other answers.
   const trees = new Map(pages.map((page) => [page, pageTree(page, metas)]));
@@ -95,7 +97,7 @@ export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (e
     emitSidebar(pages, rules.taxonomy),
     { path: 'diagrams.json', content: `${JSON.stringify([...diagrams.values()].sort((a, b) => compareText(a.id, b.id)), null, 2)}\n` },
   ];
-  const report = buildReport(notes, pages, errors);
+  const report = buildReport(notes, pages, errors, folded.reposts);
   files.push({ path: 'ingest-report.json', content: `${JSON.stringify(report, null, 2)}\n` });
   return { files: files.sort((a, b) => compareText(a.path, b.path)), report };
 }

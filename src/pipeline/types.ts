@@ -64,6 +64,8 @@ export interface Section {
   children: RootContent[];
   topic?: string;
   classification?: Classification;
+  /** Notes that repeat this part nearly word for word (reposts), named with it. */
+  alsoIn?: string[];
   /** Diagrams made or refused in this section (for the report). */
   diagrams?: import('./diagram/index.ts').DiagramRecord[];
 }

@@ -41,10 +41,11 @@ function lazyImages(tree: Root): void {
   });
 }
 
-function sourceLine(source: SourceMeta | undefined, file: string): Paragraph {
+function sourceLine(source: SourceMeta | undefined, file: string, alsoIn: string[] = []): Paragraph {
   const children: PhrasingContent[] = [{ type: 'text', value: '来源：' }, { type: 'inlineCode', value: file }];
   if (source?.title) children.push({ type: 'text', value: `《${source.title}》` });
   if (source?.date) children.push({ type: 'text', value: `（${source.date}）` });
+  alsoIn.forEach((other, i) => children.push({ type: 'text', value: i === 0 ? '；亦见 ' : '、' }, { type: 'inlineCode', value: other }));
   return { type: 'paragraph', children: [{ type: 'emphasis', children }] };
 }
 
@@ -71,7 +72,7 @@ export function pageTree(page: Page, metas: Map<string, SourceMeta>): PageTree {
       children.push(heading);
     }
     // A page of one section names its note under the title (the site shows provenance there).
-    if (!single) children.push(sourceLine(metas.get(section.source), section.source));
+    if (!single) children.push(sourceLine(metas.get(section.source), section.source, section.alsoIn));
     // Inner headings sit one level under the part's heading; with no part heading, one level up.
     const inner = structuredClone(section.children);
     children.push(...(single ? inner.map((n) => (n.type === 'heading' ? { ...n, depth: Math.max(2, n.depth - 1) as Heading['depth'] } : n)) : inner));
@@ -87,7 +88,7 @@ export function pageTree(page: Page, metas: Map<string, SourceMeta>): PageTree {
   });
   lazyImages(tree);
   const diagrams = diagramElements(tree);
-  const files = [...new Set(page.sections.map((s) => s.source))];
+  const files = [...new Set(page.sections.flatMap((s) => [s.source, ...(s.alsoIn ?? [])]))];
   const sources: SourceRef[] = files.map((file) => {
     const meta = metas.get(file);
     return { file, ...(meta?.title ? { title: meta.title } : {}), ...(meta?.date ? { date: meta.date } : {}) };

@@ -1,4 +1,5 @@
 import type { DiagramRecord } from '../diagram/index.ts';
+import type { Repost } from '../merge/near-duplicates.ts';
 import type { Classification, Dropped, ImageRef, Note, Page, SourceMeta } from '../types.ts';
 import { compareText } from '../../collation.ts';
 
@@ -16,6 +17,8 @@ export interface SourceReport {
   date: string | null;
   /** One part per question or topic (collection), or one part for the whole note (article), and why. */
   shape: { kind: 'collection' | 'article'; reason: string } | null;
+  /** The note this one reposts (its parts are shown once, there), with the share of sentences found there. */
+  repostOf: { file: string; share: number } | null;
   sections: SectionReport[];
   dropped: Dropped[];
   images: ImageRef[];
@@ -46,7 +49,8 @@ function warningsOf(note: Note): string[] {
   return note.file.messages.map((m) => `${m.line ? `line ${m.line}: ` : ''}${m.reason}${m.ruleId ? ` [${m.ruleId}]` : ''}`);
 }
 
-export function buildReport(notes: Note[], pages: Page[], errors: ErrorReport[]): IngestReport {
+export function buildReport(notes: Note[], pages: Page[], errors: ErrorReport[], reposts: Repost[] = []): IngestReport {
+  const repostOf = new Map(reposts.map((r) => [r.file, { file: r.of, share: r.share }]));
   const pageOf = new Map<string, string>();
   for (const page of pages) for (const s of page.sections) pageOf.set(`${s.source}#${s.index}`, `${page.chapter}/${page.slug}`);
   const diagrams: DiagramReport[] = pages
@@ -76,6 +80,7 @@ export function buildReport(notes: Note[], pages: Page[], errors: ErrorReport[])
         title: meta.title ?? null,
         date: meta.date ?? null,
         shape: note.file.data.shape ?? null,
+        repostOf: repostOf.get(meta.file) ?? null,
         sections,
         dropped: note.file.data.dropped ?? [],
         images: note.file.data.images ?? [],

@@ -1,0 +1,60 @@
+import { toString } from 'mdast-util-to-string';
+import { compareText } from '../../collation.ts';
+import { normalize } from '../text/normalize.ts';
+import { dropped, type NoteFile, type Section } from '../types.ts';
+
+/** A note shown once because another note holds nearly all of it (a repost). */
+export interface Repost {
+  file: string;
+  of: string;
+  /** Share of the repost's sentences found in the other note. */
+  share: number;
+}
+
+const SENTENCE = /[^。！？!?；;\n]+/g;
+const MIN_SENTENCES = 5;
+const MIN_SHARE = 0.8;
+const MIN_SENTENCE = 8;
+
+function sentences(parts: Section[]): Set<string> {
+  const text = parts.flatMap((p) => p.children.map((c) => toString(c))).join('\n');
+  return new Set((text.match(SENTENCE) ?? []).map(normalize).filter((s) => s.length >= MIN_SENTENCE));
+}
+
+/**
+ * A note whose sentences are nearly all in an earlier note (by name) is a repost: its parts are
+ * not shown again; the earlier note's parts name it as a second source, and the repost's parts
+ * are listed in the report as dropped with the rule `near-duplicate`.
+ */
+export function foldNearDuplicates(sections: Section[], files: Map<string, NoteFile>): { sections: Section[]; reposts: Repost[] } {
+  const byNote = new Map<string, Section[]>();
+  for (const s of sections) byNote.set(s.source, [...(byNote.get(s.source) ?? []), s]);
+  const names = [...byNote.keys()].sort(compareText);
+  const sets = new Map(names.map((n) => [n, sentences(byNote.get(n) ?? [])]));
+  const kept: string[] = [];
+  const reposts: Repost[] = [];
+  for (const name of names) {
+    const own = sets.get(name) ?? new Set<string>();
+    let best: Repost | undefined;
+    for (const other of own.size >= MIN_SENTENCES ? kept : []) {
+      const theirs = sets.get(other) ?? new Set<string>();
+      let shared = 0;
+      for (const s of own) if (theirs.has(s)) shared++;
+      const share = shared / own.size;
+      if (share >= MIN_SHARE && (!best || share > best.share)) best = { file: name, of: other, share: Math.round(share * 100) / 100 };
+    }
+    if (!best) {
+      kept.push(name);
+      continue;
+    }
+    reposts.push(best);
+    const file = files.get(name);
+    for (const part of byNote.get(name) ?? []) {
+      const text = part.children.map((c) => toString(c)).join('\n').trim();
+      if (file && text) dropped(file, `near-duplicate:${best.of}`, text, part.children[0]?.position?.start.line);
+    }
+    for (const part of byNote.get(best.of) ?? []) part.alsoIn = [...(part.alsoIn ?? []), name];
+  }
+  const reposted = new Set(reposts.map((r) => r.file));
+  return { sections: sections.filter((s) => !reposted.has(s.source)), reposts };
+}
