@@ -105,6 +105,22 @@ describe('the bundled notes', () => {
     }
   });
 
+  it('read like a handbook: noun titles, readable slugs, the four-component answer on the overview, learning order', () => {
+    const topical = pages.filter((p) => !p.path.endsWith('/index.mdx'));
+    const titles = topical.map((p) => /^title: (.*)$/m.exec(p.content)?.[1] ?? '');
+    expect(titles.filter((t) => /^(简述|什么是|请|如何|说说|谈谈)|[？?]$/.test(t))).toEqual([]);
+    expect(topical.map((p) => p.path).filter((p) => /-[0-9a-f]{6}(-\d+)?\.mdx$|\/section-|\/\d+\.mdx$/.test(p))).toEqual([]);
+    const overview = result.report.sources.flatMap((s) => s.sections).find((s) => s.heading.startsWith('kube-apiserver, etcd, kube-controller-manager, kube-scheduler'));
+    expect(overview?.page).toBe('components/components-overview');
+    const kubelet = result.report.sources.flatMap((s) => s.sections).find((s) => /^kubelet, kube-proxy/.test(s.heading));
+    expect(kubelet?.page).toBe('components/kubelet');
+    // Every topic page's description is a sentence, not a lead-in ending in a colon.
+    expect(topical.map((p) => /^description: (.*)$/m.exec(p.content)?.[1] ?? '').filter((d) => !d || /[:：]$/.test(d))).toEqual([]);
+    const sidebar = JSON.parse(result.files.find((f) => f.path === 'sidebar.json')?.content ?? '[]') as { items: { label: string; items?: { slug: string }[] }[] }[];
+    const controlPlane = sidebar[0]?.items.find((g) => g.label === '控制平面')?.items?.map((i) => i.slug) ?? [];
+    expect(controlPlane.slice(0, 2)).toEqual(['components/kubernetes-overview', 'components/components-overview']);
+  });
+
   it('gather a topic from every note that treats it: etcd from four notes or more', () => {
     const etcd = result.files.find((f) => f.path === 'components/etcd.mdx')?.content ?? '';
     const own = [...etcd.matchAll(/^  - file: (.*)$/gm)].map((m) => m[1]);
