@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { projectCopy } from '../tests/helpers/project-copy.ts';
-import { generateCorpus } from './corpus.ts';
+import { generateCorpus, varyCorpus } from './corpus.ts';
 import { pageWeight } from './site-weight.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -156,14 +156,16 @@ if (wanted('corpus') && existsSync(corpus)) {
 if (only.has('scale') && existsSync(corpus)) {
   // Not in the default run: about a thousand notes take minutes to build here.
   const scaled = join(work, 'corpus-scale');
-  generateCorpus(corpus, scaled, 13);
+  varyCorpus(corpus, scaled, 13);
   const project = projectCopy(scaled);
   const notes = (await import('node:fs')).readdirSync(scaled).length;
-  console.log(`\nscale: the shared corpus copied 13 times with varied headings (${notes} notes)`);
+  console.log(`\nscale: the shared corpus copied 13 times, titles, headings and sentences varied (${notes} notes)`);
   const timed = spawnSync('/usr/bin/time', ['-f', '%e %M', 'npm', 'run', 'build', '--silent'], { cwd: project, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8', maxBuffer: 1 << 30 });
   const [seconds, kbPeak] = (timed.stderr.trim().split('\n').pop() ?? '').split(' ');
   const report = JSON.parse((await import('node:fs')).readFileSync(join(project, 'content/ingest-report.json'), 'utf8'));
-  line(`full build: ${report.summary.pages} pages`, timed.status === 0 ? `${seconds} s, peak RSS of the largest process ${(Number(kbPeak) / 1024).toFixed(0)} MB` : `failed (exit ${timed.status})`);
+  const { medianPageGzip } = await import('./site-weight.ts');
+  const weight = timed.status === 0 ? medianPageGzip(join(project, 'dist')) : undefined;
+  line(`full build: ${report.summary.pages} pages${weight ? `, median page ${kb(weight.median)} gzip` : ''}`, timed.status === 0 ? `${seconds} s, peak RSS of the largest process ${(Number(kbPeak) / 1024).toFixed(0)} MB` : `failed (exit ${timed.status})`);
   rmSync(project, { recursive: true, force: true });
 }
 

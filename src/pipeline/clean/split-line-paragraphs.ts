@@ -20,6 +20,40 @@ function lines(paragraph: Paragraph): PhrasingContent[][] {
   return out.filter((line) => toString({ type: 'paragraph', children: line }).trim() !== '');
 }
 
+/** Characters after which a sentence cannot stop, and before which a line cannot start one. */
+const OPENS = /[（(【「“‘《，、,]$/;
+const CLOSES = /^[）)】」”’》，、。；：,.;:!?！？]/;
+const SHORT_FRAGMENT = 4;
+
+/**
+ * Is this paragraph prose wrapped at a fixed width (as copied from a blog) rather than one
+ * statement per line? It is when a line stops mid-sentence: it is only inline code, or a word
+ * or two with no punctuation, or it ends with an opening bracket or a comma, or the next line
+ * starts with a closing bracket or punctuation.
+ */
+function softWrapped(parts: PhrasingContent[][]): boolean {
+  return parts.some((line, i) => {
+    const text = toString({ type: 'paragraph', children: line }).trim();
+    const next = parts[i + 1] ? toString({ type: 'paragraph', children: parts[i + 1] as PhrasingContent[] }).trim() : undefined;
+    if (next === undefined) return false;
+    const onlyCode = line.every((c) => c.type === 'inlineCode' || (c.type === 'text' && c.value.trim() === ''));
+    return onlyCode || OPENS.test(text) || CLOSES.test(next) || (text.length <= SHORT_FRAGMENT && !/[。！？；：.!?;:]$/.test(text));
+  });
+}
+
+/** A soft-wrapped paragraph as one line: breaks between Chinese text go, others become a space. */
+function joinLines(paragraph: Paragraph): Paragraph {
+  const children = paragraph.children.map((child) => {
+    if (child.type !== 'text') return child;
+    return { ...child, value: child.value.replace(/[ \t]*\n[ \t]*/g, (_m, offset: number, all: string) => {
+      const before = all.slice(0, offset).slice(-1);
+      const after = all.slice(offset + _m.length, offset + _m.length + 1);
+      return /[A-Za-z0-9]/.test(before) && /[A-Za-z0-9]/.test(after) ? ' ' : '';
+    }) };
+  });
+  return { ...paragraph, children };
+}
+
 /** A line `名词：解释` made of plain text becomes a bold term and its explanation. */
 function definitionItem(line: PhrasingContent[]): Paragraph | undefined {
   const first = line[0];
@@ -33,6 +67,7 @@ function definitionItem(line: PhrasingContent[]): Paragraph | undefined {
 function splitParagraph(paragraph: Paragraph): RootContent[] {
   const parts = lines(paragraph);
   if (parts.length < 2 || cjkShare(toString(paragraph)) < MIN_CJK_SHARE) return [paragraph];
+  if (softWrapped(parts)) return [joinLines(paragraph)];
   const out: RootContent[] = [];
   let run: Paragraph[] = [];
   let pending: PhrasingContent[][] = [];
@@ -66,7 +101,8 @@ function splitParagraph(paragraph: Paragraph): RootContent[] {
 /**
  * Chinese notes put one statement per line inside a paragraph; a browser would run them
  * together. Each line becomes its own paragraph, and runs of `名词：解释` lines become a list.
- * Hard-wrapped prose in Latin script is left as it is.
+ * Prose wrapped at a fixed width (a line that stops mid-sentence) is joined into one line
+ * instead. Hard-wrapped prose in Latin script is left as it is.
  */
 export function splitLineParagraphs(tree: Root): void {
   const walk = (parent: Parent) => {
