@@ -31,8 +31,8 @@ function ingest(args: string[]): void {
   const log = values.quiet ? () => {} : (line: string) => console.log(line);
   log(`Ingesting ${inputs.length} notes from ${sourcesDir}`);
   const started = performance.now();
-  const { files, report } = runPipeline(inputs, rules, (e) => log(`  ${e.ok ? '✓' : '✗'} ${e.file}: ${e.detail}`));
-  const result = writeOutput(outDir, files, rules.taxonomy.chapters.map((c) => c.slug));
+  const { files, assets, report } = runPipeline(inputs, rules, (e) => log(`  ${e.ok ? '✓' : '✗'} ${e.file}: ${e.detail}`));
+  const result = writeOutput(outDir, files, rules.taxonomy.chapters.map((c) => c.slug), assets);
   const s = report.summary;
   log(
     `Done in ${((performance.now() - started) / 1000).toFixed(2)} s: ${s.sources} notes → ${s.sections} sections → ${s.pages} pages; ` +

@@ -6,6 +6,7 @@ import { extractDiagrams, type DiagramSpec } from './diagram/index.ts';
 import type { RelatedRef } from '../schema.ts';
 import { emitChapterIndex, emitPage, emitSidebar, pageTree, type OutputFile } from './emit/index.ts';
 import { ensureCompiles } from './emit/ensure-compiles.ts';
+import { isPicture, type LocalImage } from './clean/local-images.ts';
 import { relatedParts } from './merge/related.ts';
 import { merge } from './merge/index.ts';
 import { foldNearDuplicates } from './merge/near-duplicates.ts';
@@ -19,10 +20,14 @@ import { compareText } from '../collation.ts';
 export interface SourceInput {
   name: string;
   bytes: Uint8Array;
+  /** The notes folder the note was read from, where its relative pictures are looked up. */
+  dir?: string;
 }
 
 export interface PipelineResult {
   files: OutputFile[];
+  /** Pictures beside the notes that pages show, to copy into the content folder. */
+  assets: LocalImage[];
   report: IngestReport;
 }
 
@@ -32,12 +37,15 @@ export interface ProgressEvent {
   detail: string;
 }
 
-/** Lists the notes of a folder (files only, hidden files skipped), sorted by name. */
+/**
+ * Lists the notes of a folder (files only, hidden files and pictures skipped: pictures are what
+ * notes show, not notes), sorted by name.
+ */
 export function listSources(dir: string): SourceInput[] {
   return readdirSync(dir)
-    .filter((name) => !name.startsWith('.') && statSync(join(dir, name)).isFile())
+    .filter((name) => !name.startsWith('.') && !isPicture(name) && statSync(join(dir, name)).isFile())
     .sort(compareText)
-    .map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
+    .map((name) => ({ name, bytes: readFileSync(join(dir, name)), dir }));
 }
 
 /** The whole pipeline over a set of notes, from bytes to the files to write and the report. */
@@ -56,6 +64,7 @@ export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (e
       onProgress?.({ file: input.name, ok: false, detail: `${error.message}. ${error.hint}` });
       continue;
     }
+    if (input.dir) note.file.data.dir = { note: input.dir, root: input.dir };
     clean(note.tree, note.file, rules);
     const { sections: noteSections, shape } = segment(note.tree, note.file, rules.pageModel, rules.taxonomy);
     note.file.data.shape = shape;
@@ -97,7 +106,8 @@ export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (e
     emitSidebar(pages, rules.taxonomy),
     { path: 'diagrams.json', content: `${JSON.stringify([...diagrams.values()].sort((a, b) => compareText(a.id, b.id)), null, 2)}\n` },
   ];
+  const images = new Map(notes.flatMap((n) => n.file.data.localImages ?? []).map((image) => [image.path, image]));
   const report = buildReport(notes, pages, errors, folded.reposts);
   files.push({ path: 'ingest-report.json', content: `${JSON.stringify(report, null, 2)}\n` });
-  return { files: files.sort((a, b) => compareText(a.path, b.path)), report };
+  return { files: files.sort((a, b) => compareText(a.path, b.path)), assets: [...images.values()].sort((a, b) => compareText(a.path, b.path)), report };
 }

@@ -33,6 +33,10 @@ export interface NoteData {
   dropped?: Dropped[];
   images?: ImageRef[];
   fixes?: Record<string, number>;
+  /** Where the note lies: its own folder and the notes folder (relative pictures are looked up there). */
+  dir?: { note: string; root: string };
+  /** Pictures beside the note that its pages show (copied into the content folder). */
+  localImages?: import('./clean/local-images.ts').LocalImage[];
   /** How the note was cut into parts, and why (segment stage). */
   shape?: { kind: 'collection' | 'article'; reason: string };
 }

@@ -112,3 +112,25 @@ describe('npm run verify: structure of built pages', () => {
     expect(rules('<p>Pod 的 #标签 与 C# 语言，a &lt; b。👩\u200d💻 工程师。</p><pre><code>## 注释\n```\n{{&lt; x &gt;}}</code></pre>')).toEqual([]);
   });
 });
+
+describe('pictures beside the notes', () => {
+  const dir = join(FIXTURES, 'pipeline/local-images/sources');
+
+  it('are copied into the content folder under a name made of their bytes, shown as images; missing ones are dropped and reported', () => {
+    const inputs = listSources(dir);
+    expect(inputs.map((i) => i.name)).toEqual(['pod-notes.md']);
+    const { files, assets, report } = runPipeline(inputs, rules);
+    expect(assets.map((a) => a.path)).toEqual(['assets/268654864f828722.png']);
+    expect(Buffer.from(assets[0]?.bytes ?? []).equals(readFileSync(join(dir, 'images/pod.png')))).toBe(true);
+    const page = files.find((f) => f.content.includes('Pod 的结构]('))?.content ?? '';
+    expect(page).toContain('![Pod 的结构](../assets/268654864f828722.png)');
+    expect(page).not.toContain('missing.png');
+    expect(report.sources[0]?.dropped).toContainEqual({ rule: 'image:not-on-the-web', text: '架构图 → images/missing.png', line: 7 });
+    const out = mkdtempSync(join(tmpdir(), 'handbook-assets-'));
+    mkdirSync(join(out, 'assets'));
+    writeFileSync(join(out, 'assets/0000000000000000.png'), 'stale');
+    const written = writeOutput(out, files, rules.taxonomy.chapters.map((c) => c.slug), assets);
+    expect(written.removed).toContain('assets/0000000000000000.png');
+    expect(readdirSync(join(out, 'assets'))).toEqual(['268654864f828722.png']);
+  });
+});

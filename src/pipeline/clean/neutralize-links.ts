@@ -2,14 +2,16 @@ import type { Image, Link, Parent, PhrasingContent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { NoteFile } from '../types.ts';
+import { findLocalImage } from './local-images.ts';
 
 const WEB = /^(https?:|mailto:)/i;
 
 /**
  * Links and images keep only web addresses: a `javascript:` link becomes its text, and a
  * relative link (to a file next to the note, which the site does not have) becomes its text too.
- * A relative image is dropped whole: its picture is not there, and its file name is no text for
- * a reader. Every removal is reported with its line.
+ * A relative image whose picture is in the notes folder is copied into the site (`assets/`);
+ * one whose picture is not there is dropped whole, its file name being no text for a reader.
+ * Every removal is reported with its line.
  */
 export function neutralizeLinks(tree: Root, file: NoteFile): void {
   visit(tree, (node, index, parent: Parent | undefined) => {
@@ -17,6 +19,14 @@ export function neutralizeLinks(tree: Root, file: NoteFile): void {
     const target = node as Link | Image;
     const url = target.url.replace(/[\u0000-\u0020]/g, '');
     if (WEB.test(url)) return undefined;
+    // A picture that is there beside the note is copied into the site and shown.
+    const local = target.type === 'image' && file.data.dir ? findLocalImage(target.url, file.data.dir.note, file.data.dir.root) : undefined;
+    if (local) {
+      (file.data.localImages ??= []).push(local);
+      target.url = `../${local.path}`;
+      target.data = { ...target.data, local: true } as never;
+      return undefined;
+    }
     const text = target.type === 'link' ? toString(target) : (target.alt ?? '');
     const rule = url.toLowerCase().startsWith('javascript:') ? 'link:script-url' : target.type === 'image' ? 'image:not-on-the-web' : 'link:not-a-web-address';
     (file.data.dropped ??= []).push({ rule, text: `${text} → ${target.url}`, ...(target.position ? { line: target.position.start.line } : {}) });

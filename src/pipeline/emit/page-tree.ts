@@ -29,7 +29,8 @@ function diagramElements(tree: Root): number {
  */
 function lazyImages(tree: Root): void {
   visit(tree, 'image', (node, index, parent) => {
-    if (!parent || index === undefined) return;
+    // A picture copied from the notes stays a Markdown image: the site optimises it.
+    if (!parent || index === undefined || (node.data as { local?: boolean } | undefined)?.local) return;
     const img: MdxJsxTextElement = {
       type: 'mdxJsxTextElement',
       name: 'img',

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseFrontMatter, splitFrontMatter } from '../read/front-matter.ts';
+import type { LocalImage } from '../clean/local-images.ts';
 import type { OutputFile } from './index.ts';
 
 export interface WriteResult {
@@ -26,7 +27,7 @@ export function isGenerated(path: string): boolean {
  * Writes the generated files under `contentDir`: changed files are rewritten, generated
  * pages that are no longer produced are removed, hand-written pages are never touched.
  */
-export function writeOutput(contentDir: string, files: OutputFile[], chapters: string[]): WriteResult {
+export function writeOutput(contentDir: string, files: OutputFile[], chapters: string[], assets: LocalImage[] = []): WriteResult {
   const result: WriteResult = { written: [], unchanged: [], removed: [], skipped: [] };
   const wanted = new Set(files.map((f) => f.path));
   for (const chapter of chapters) {
@@ -40,6 +41,27 @@ export function writeOutput(contentDir: string, files: OutputFile[], chapters: s
         result.removed.push(rel);
       }
     }
+  }
+  // Pictures copied from the notes live in assets/, which belongs to the pipeline alone.
+  const assetDir = join(contentDir, 'assets');
+  const wantedAssets = new Set(assets.map((a) => a.path));
+  if (existsSync(assetDir)) {
+    for (const name of readdirSync(assetDir).sort()) {
+      if (wantedAssets.has(`assets/${name}`)) continue;
+      rmSync(join(assetDir, name));
+      result.removed.push(`assets/${name}`);
+    }
+  }
+  for (const asset of assets) {
+    const path = join(contentDir, asset.path);
+    // Named by their content: a picture already there is the same picture.
+    if (existsSync(path)) {
+      result.unchanged.push(asset.path);
+      continue;
+    }
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, asset.bytes);
+    result.written.push(asset.path);
   }
   for (const file of files) {
     const path = join(contentDir, file.path);

@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, resolve, sep } from 'node:path';
+
+/** Picture files a page may show. */
+const PICTURE = new Set(['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.avif']);
+
+/** Is this file name a picture's? */
+export function isPicture(name: string): boolean {
+  return PICTURE.has(extname(name).toLowerCase());
+}
+
+/** A picture beside a note, copied into the site under a name made of its content. */
+export interface LocalImage {
+  /** Path in the content folder (`assets/<hash>.png`). */
+  path: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * The picture a relative image URL of a note points at, when it is a picture file inside the
+ * notes folder (`./images/pod.png`, `../assets/arch.png`); undefined otherwise. Query strings,
+ * fragments and percent-encoding are undone first.
+ */
+export function findLocalImage(url: string, noteDir: string, root: string): LocalImage | undefined {
+  let relative: string;
+  try {
+    relative = decodeURI(url.replace(/[?#].*$/, ''));
+  } catch {
+    return undefined;
+  }
+  const ext = extname(relative).toLowerCase();
+  if (!isPicture(relative)) return undefined;
+  const path = resolve(noteDir, relative);
+  if (!(path === root || path.startsWith(`${resolve(root)}${sep}`)) || !existsSync(path) || !statSync(path).isFile()) return undefined;
+  const bytes = readFileSync(path);
+  return { path: `assets/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${ext}`, bytes };
+}
