@@ -1,5 +1,6 @@
 // @ts-check
 import { existsSync, readFileSync } from 'node:fs';
+import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 
@@ -13,7 +14,20 @@ export default defineConfig({
   base: process.env.BASE_PATH || '/',
   trailingSlash: 'always',
   // Notes are full of commands and code-like prose: quotes and dashes stay as written.
-  markdown: { smartypants: false },
+  markdown: { processor: unified({ smartypants: false }) },
+  vite: {
+    build: {
+      // The server bundle that renders the pages at build time is never sent to readers.
+      chunkSizeWarningLimit: 4096,
+      rolldownOptions: {
+        onwarn(warning, warn) {
+          // Astro marks MDX modules with a directive that the bundler reports and drops, harmlessly.
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          warn(warning);
+        },
+      },
+    },
+  },
   integrations: [
     starlight({
       title: 'Kubernetes 学习手册',

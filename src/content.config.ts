@@ -1,4 +1,5 @@
-import { docsSchema } from '@astrojs/starlight/schema';
+import { i18nLoader } from '@astrojs/starlight/loaders';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { handbookPageSchema } from './schema.ts';
@@ -12,4 +13,6 @@ export const collections = {
     loader: glob({ base: './content', pattern: ['**/*.{md,mdx}', '!sources/**'] }),
     schema: docsSchema({ extend: handbookPageSchema }),
   }),
+  /** UI strings Starlight has no Chinese for: the search dialog's (src/content/i18n/zh-CN.json). */
+  i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
 };

@@ -71,4 +71,18 @@ describe('Chinese search (Pagefind on the built site, real Chromium)', () => {
     await expect.poll(() => p.locator('h1').textContent()).toContain('网络策略');
     await p.close();
   });
+
+  it('the search dialog speaks Chinese: result count, load more, no results, clear', async () => {
+    const p = await browser.newPage();
+    await p.goto(server.url);
+    await p.click('site-search button[data-open-modal]');
+    await p.fill('#starlight__search input', 'Pod');
+    const message = p.locator('#starlight__search .pagefind-ui__message');
+    await expect.poll(() => message.textContent(), { timeout: 15_000 }).toMatch(/^找到 \d+ 条与「Pod」相关的结果$/);
+    expect(await p.locator('#starlight__search .pagefind-ui__button').first().textContent()).toBe('加载更多结果');
+    expect(await p.locator('#starlight__search .pagefind-ui__search-clear').textContent()).toBe('清除');
+    await p.fill('#starlight__search input', 'zzqqxx');
+    await expect.poll(() => message.textContent(), { timeout: 15_000 }).toBe('没有找到与「zzqqxx」相关的结果');
+    await p.close();
+  });
 });
