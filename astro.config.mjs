@@ -1,5 +1,6 @@
 // @ts-check
 import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
@@ -16,6 +17,8 @@ export default defineConfig({
   // Notes are full of commands and code-like prose: quotes and dashes stay as written.
   markdown: { processor: unified({ smartypants: false }) },
   vite: {
+    // Generated pages import the site's components by this name, wherever the content folder is.
+    resolve: { alias: { '@handbook/components': fileURLToPath(new URL('./src/components', import.meta.url)) } },
     build: {
       // The server bundle that renders the pages at build time is never sent to readers.
       chunkSizeWarningLimit: 4096,

@@ -1,6 +1,6 @@
 import lighthouse from 'lighthouse';
 import { launch } from 'chrome-launcher';
-import { CHROMIUM, CHROMIUM_ARGS, launchChromium as launchBrowser } from '../src/site/browser.ts';
+import { CHROMIUM, CHROMIUM_ARGS, launchChromium as launchBrowser } from '../src/pipeline/browser.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
 
 /** Opens the search dialog, types a query, waits for results; sums what the browser fetched for it. */

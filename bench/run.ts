@@ -63,7 +63,7 @@ if (wanted('ingest')) {
 
 if (wanted('diagrams')) {
   const { renderDiagrams } = await import('../src/pipeline/diagram/render.ts');
-  const { launchChromium } = await import('../src/site/browser.ts');
+  const { launchChromium } = await import('../src/pipeline/browser.ts');
   const { readFileSync } = await import('node:fs');
   const specs = JSON.parse(readFileSync(join(root, 'content/diagrams.json'), 'utf8'));
   const cache = join(work, 'diagram-cache');

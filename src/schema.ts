@@ -59,3 +59,87 @@ export type SourceRef = z.infer<typeof sourceRefSchema>;
 export type SectionRef = z.infer<typeof sectionRefSchema>;
 export type HandbookPage = z.infer<typeof handbookPageSchema>;
 export type RelatedRef = z.infer<typeof relatedRefSchema>;
+
+/** content/diagrams.json: what the site needs to draw each diagram. */
+export const diagramSpecSchema = z.object({
+  /** `d-` and a hash of the code: the diagram's SVG files are named by it. */
+  id: z.string(),
+  /** The Mermaid code. */
+  code: z.string(),
+  /** The figure's caption. */
+  caption: z.string(),
+  /** File name of the note. */
+  source: z.string(),
+  /** Heading of the part the diagram is in. */
+  section: z.string(),
+  /** A note's own block (a warning when invalid) or one the pipeline made (an error when invalid). */
+  author: z.boolean(),
+});
+
+/** A diagram made or refused, for the report. */
+export const diagramRecordSchema = z.object({
+  source: z.string(),
+  section: z.string(),
+  kind: z.enum(['sequence', 'flowchart', 'author']),
+  made: z.boolean(),
+  /** Why it was made or refused, in words. */
+  reason: z.string(),
+  id: z.string().optional(),
+});
+
+/** content/chapters.json: the chapters the site shows, in order (a catch-all only when it has pages). */
+export const chaptersSchema = z.array(
+  z.object({
+    slug: z.string(),
+    title: z.string(),
+    /** Short label for compact places (cards). */
+    short: z.string(),
+    description: z.string(),
+    groups: z.array(z.object({ slug: z.string(), title: z.string() })),
+  }),
+);
+
+const droppedSchema = z.object({
+  /** The rule that dropped it (`tail:…`, `html:…`, `toc`, `near-duplicate:…`). */
+  rule: z.string(),
+  text: z.string(),
+  /** Line of the note where it stood. */
+  line: z.number().optional(),
+});
+
+/** content/ingest-report.json: what happened to every note. Deterministic: no times, sorted. */
+export const ingestReportSchema = z.object({
+  summary: z.object({ sources: z.number(), refused: z.number(), sections: z.number(), pages: z.number(), dropped: z.number(), images: z.number(), diagrams: z.number() }),
+  sources: z.array(
+    z.object({
+      file: z.string(),
+      format: z.enum(['html', 'markdown', 'text']),
+      encoding: z.string(),
+      title: z.string().nullable(),
+      date: z.string().nullable(),
+      /** One part per question or topic (collection), or one part for the whole note (article), and why. */
+      shape: z.object({ kind: z.enum(['collection', 'article']), reason: z.string() }).nullable(),
+      /** The note this one reposts (its parts are shown once, there), with the share of sentences found there. */
+      repostOf: z.object({ file: z.string(), share: z.number() }).nullable(),
+      sections: z.array(
+        z.object({ heading: z.string(), topic: z.string().nullable(), page: z.string(), chapter: z.string(), group: z.string(), score: z.number(), terms: z.array(z.string()) }),
+      ),
+      dropped: z.array(droppedSchema),
+      images: z.array(z.object({ url: z.string(), alt: z.string(), external: z.boolean() })),
+      fixes: z.record(z.string(), z.number()),
+      warnings: z.array(z.string()),
+    }),
+  ),
+  errors: z.array(z.object({ file: z.string(), reason: z.string(), hint: z.string() })),
+  pages: z.array(z.object({ path: z.string(), title: z.string(), chapter: z.string(), group: z.string(), sources: z.array(z.string()) })),
+  diagrams: z.array(diagramRecordSchema.extend({ page: z.string() })),
+});
+
+export type DiagramSpec = z.infer<typeof diagramSpecSchema>;
+export type DiagramRecord = z.infer<typeof diagramRecordSchema>;
+export type Chapters = z.infer<typeof chaptersSchema>;
+export type IngestReport = z.infer<typeof ingestReportSchema>;
+export type SourceReport = IngestReport['sources'][number];
+export type SectionReport = SourceReport['sections'][number];
+export type DiagramReport = IngestReport['diagrams'][number];
+export type ErrorReport = IngestReport['errors'][number];

@@ -51,7 +51,7 @@ function ingest(args: string[]): void {
 async function diagrams(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { content: { type: 'string' }, cache: { type: 'string' } } });
   const { renderDiagrams } = await import('./diagram/render.ts');
-  const { launchChromium, CHROMIUM } = await import('../site/browser.ts');
+  const { launchChromium, CHROMIUM } = await import('./browser.ts');
   const file = resolve(values.content ?? contentDir, 'diagrams.json');
   if (!existsSync(file)) fail(`${file} does not exist.`, 'Run npm run ingest first.');
   const specs = JSON.parse(readFileSync(file, 'utf8'));

@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { classify, findTopic } from './classify/index.ts';
 import { clean, dropRepeats } from './clean/index.ts';
 import { extractDiagrams, type DiagramSpec } from './diagram/index.ts';
 import type { RelatedRef } from '../schema.ts';
-import { emitChapterIndex, emitPage, emitSidebar, pageTree, type OutputFile } from './emit/index.ts';
+import { emitChapterIndex, emitChapters, emitPage, emitSidebar, pageTree, type OutputFile } from './emit/index.ts';
 import { ensureCompiles } from './emit/ensure-compiles.ts';
 import { isPicture, type LocalImage } from './clean/local-images.ts';
 import { relatedParts } from './merge/related.ts';
@@ -48,44 +49,85 @@ export function listSources(dir: string): SourceInput[] {
     .map((name) => ({ name, bytes: readFileSync(join(dir, name)), dir }));
 }
 
-/** The whole pipeline over a set of notes, from bytes to the files to write and the report. */
-export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (event: ProgressEvent) => void): PipelineResult {
+/** What the per-note stages (read → clean → segment → classify → diagram) make of one note. */
+export interface NoteResult {
+  note: Note;
+  sections: Section[];
+  specs: DiagramSpec[];
+}
+
+/**
+ * Per-note results kept between runs, by the note's name, folder and bytes: a live rebuild
+ * works again only on the notes that changed. Clear it when the rules change.
+ */
+export type NoteCache = Map<string, NoteResult | ErrorReport>;
+
+function cacheKey(input: SourceInput): string {
+  return `${input.name}\u0000${input.dir ?? ''}\u0000${createHash('sha256').update(input.bytes).digest('hex')}`;
+}
+
+/** The per-note stages over one note: its parts, ready to be merged into pages. */
+export function processNote(input: SourceInput, rules: Rules): NoteResult | ErrorReport {
+  let note: Note;
+  try {
+    note = readNote(input.bytes, input.name, rules.junk);
+  } catch (error) {
+    if (!(error instanceof UnreadableNoteError)) throw error;
+    return { file: input.name, reason: error.message, hint: error.hint };
+  }
+  if (input.dir) note.file.data.dir = { note: input.dir, root: input.dir };
+  clean(note.tree, note.file, rules);
+  const { sections, shape } = segment(note.tree, note.file, rules.pageModel, rules.taxonomy);
+  note.file.data.shape = shape;
+  const specs: DiagramSpec[] = [];
+  for (const section of sections) {
+    section.children = dropRepeats(section.children, note.file);
+    section.classification = classify(section, rules.taxonomy);
+    const topic = findTopic(section, rules.taxonomy);
+    if (topic) section.topic = topic;
+    const extracted = extractDiagrams(section, rules.actors);
+    section.children = extracted.children;
+    section.diagrams = extracted.records;
+    section.children = ensureCompiles(section.children, note.file);
+    specs.push(...extracted.specs);
+  }
+  return { note, sections, specs };
+}
+
+/**
+ * The whole pipeline over a set of notes, from bytes to the files to write and the report.
+ * With a cache, notes whose bytes did not change are not worked on again (see NoteCache);
+ * the stages after them take their results as they are and change nothing in them.
+ */
+export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (event: ProgressEvent) => void, cache?: NoteCache): PipelineResult {
   const notes: Note[] = [];
   const errors: ErrorReport[] = [];
   const sections: Section[] = [];
   const diagrams = new Map<string, DiagramSpec>();
+  const used = new Set<string>();
   for (const input of [...inputs].sort((a, b) => compareText(a.name, b.name))) {
-    let note: Note;
-    try {
-      note = readNote(input.bytes, input.name, rules.junk);
-    } catch (error) {
-      if (!(error instanceof UnreadableNoteError)) throw error;
-      errors.push({ file: input.name, reason: error.message, hint: error.hint });
-      onProgress?.({ file: input.name, ok: false, detail: `${error.message}. ${error.hint}` });
+    const key = cache ? cacheKey(input) : '';
+    const result = cache?.get(key) ?? processNote(input, rules);
+    if (cache) {
+      cache.set(key, result);
+      used.add(key);
+    }
+    if (!('note' in result)) {
+      errors.push(result);
+      onProgress?.({ file: input.name, ok: false, detail: `${result.reason}. ${result.hint}` });
       continue;
     }
-    if (input.dir) note.file.data.dir = { note: input.dir, root: input.dir };
-    clean(note.tree, note.file, rules);
-    const { sections: noteSections, shape } = segment(note.tree, note.file, rules.pageModel, rules.taxonomy);
-    note.file.data.shape = shape;
-    for (const section of noteSections) {
-      section.children = dropRepeats(section.children, note.file);
-      section.classification = classify(section, rules.taxonomy);
-      const topic = findTopic(section, rules.taxonomy);
-      if (topic) section.topic = topic;
-      const extracted = extractDiagrams(section, rules.actors);
-      section.children = extracted.children;
-      section.diagrams = extracted.records;
-      section.children = ensureCompiles(section.children, note.file);
-      for (const spec of extracted.specs) if (!diagrams.has(spec.id)) diagrams.set(spec.id, spec);
-    }
+    const { note, sections: noteSections, specs } = result;
+    for (const spec of specs) if (!diagrams.has(spec.id)) diagrams.set(spec.id, spec);
     sections.push(...noteSections);
     notes.push(note);
     const meta = note.file.data.meta as SourceMeta;
     const made = noteSections.reduce((n, s) => n + (s.diagrams?.filter((d) => d.made).length ?? 0), 0);
     onProgress?.({ file: input.name, ok: true, detail: `${meta.format}, ${meta.encoding}, ${noteSections.length} sections, ${note.file.data.dropped?.length ?? 0} blocks dropped, ${made} diagrams` });
   }
-  const folded = foldNearDuplicates(sections, new Map(notes.map((n) => [n.file.data.meta?.file ?? '', n.file])));
+  // Notes that are gone, or changed, leave the cache.
+  if (cache) for (const key of [...cache.keys()]) if (!used.has(key)) cache.delete(key);
+  const folded = foldNearDuplicates(sections);
   const pages = merge(folded.sections, rules.taxonomy, rules.pageModel);
   const metas = new Map(notes.map((n) => [n.file.data.meta?.file ?? '', n.file.data.meta as SourceMeta]));
   // Where every answer lands (page and anchor), so topic pages can link to parts of other answers.
@@ -104,10 +146,11 @@ export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (e
     // Only topic pages have related parts: no other page can take a topic's slug.
     ...[...trees].map(([page, tree]) => emitPage(page, tree, related.get(page.slug) ?? [])),
     emitSidebar(pages, rules.taxonomy),
+    emitChapters(pages, rules.taxonomy),
     { path: 'diagrams.json', content: `${JSON.stringify([...diagrams.values()].sort((a, b) => compareText(a.id, b.id)), null, 2)}\n` },
   ];
   const images = new Map(notes.flatMap((n) => n.file.data.localImages ?? []).map((image) => [image.path, image]));
-  const report = buildReport(notes, pages, errors, folded.reposts);
+  const report = buildReport(notes, pages, errors, folded.reposts, folded.dropped);
   files.push({ path: 'ingest-report.json', content: `${JSON.stringify(report, null, 2)}\n` });
   return { files: files.sort((a, b) => compareText(a.path, b.path)), assets: [...images.values()].sort((a, b) => compareText(a.path, b.path)), report };
 }

@@ -1,5 +1,6 @@
 import type { Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
+import type { DiagramRecord } from '../schema.ts';
 
 export type SourceFormat = 'html' | 'markdown' | 'text';
 
@@ -71,7 +72,7 @@ export interface Section {
   /** Notes that repeat this part nearly word for word (reposts), named with it. */
   alsoIn?: string[];
   /** Diagrams made or refused in this section (for the report). */
-  diagrams?: import('./diagram/index.ts').DiagramRecord[];
+  diagrams?: DiagramRecord[];
 }
 
 export interface Page {

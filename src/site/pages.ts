@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { taxonomy } from './taxonomy.ts';
+import { shownChapters } from './chapters.ts';
 import { compareText } from '../collation.ts';
 
 export type DocEntry = CollectionEntry<'docs'>;
@@ -13,9 +13,7 @@ export async function topicPages(): Promise<DocEntry[]> {
 /** Chapters with their groups and pages, in taxonomy order. */
 export async function chapters() {
   const pages = await topicPages();
-  return taxonomy()
-    .chapters.filter((chapter) => !chapter.optional || pages.some((p) => p.data.chapter === chapter.slug))
-    .map((chapter) => ({
+  return shownChapters().map((chapter) => ({
     ...chapter,
     pages: pages.filter((p) => p.data.chapter === chapter.slug),
     groups: chapter.groups

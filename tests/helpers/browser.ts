@@ -1,1 +1,1 @@
-export { CHROMIUM, launchChromium as launchBrowser } from '../../src/site/browser.ts';
+export { CHROMIUM, launchChromium as launchBrowser } from '../../src/pipeline/browser.ts';

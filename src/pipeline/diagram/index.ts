@@ -1,31 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Code, RootContent } from 'mdast';
 import type { Actors } from '../rules/schemas.ts';
+import type { DiagramRecord, DiagramSpec } from '../../schema.ts';
 import type { Section } from '../types.ts';
 import { actorFinder } from './actors.ts';
 import { findCandidates, type Candidate } from './candidates.ts';
 import { flowchart, mermaidText, sequenceDiagram, type Step } from './mermaid-code.ts';
 
-/** A diagram made or refused, for the report. */
-export interface DiagramRecord {
-  source: string;
-  section: string;
-  kind: 'sequence' | 'flowchart' | 'author';
-  made: boolean;
-  reason: string;
-  id?: string;
-}
-
-/** What the site needs to draw a diagram (content/diagrams.json). */
-export interface DiagramSpec {
-  id: string;
-  code: string;
-  caption: string;
-  source: string;
-  section: string;
-  /** A note's own block (a warning when invalid) or one the pipeline made (an error when invalid). */
-  author: boolean;
-}
+export type { DiagramRecord, DiagramSpec } from '../../schema.ts';
 
 const MIN_STEPS = 3;
 const MIN_ACTORS = 2;

@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import { stringify } from 'yaml';
-import type { HandbookPage, RelatedRef } from '../../schema.ts';
+import { chaptersSchema, handbookPageSchema, type Chapters, type HandbookPage, type RelatedRef } from '../../schema.ts';
 import type { Taxonomy } from '../rules/schemas.ts';
 import type { Page } from '../types.ts';
 import type { PageTree } from './page-tree.ts';
@@ -58,16 +58,27 @@ export function emitPage(page: Page, built: PageTree, related: RelatedRef[] = []
     ...(related.length ? { related } : {}),
     ...(diagrams ? { diagrams } : {}),
   };
+  // The contract with the site: a page the schema refuses is a bug here, not the site's to find.
+  const checked = handbookPageSchema.safeParse(data);
+  if (!checked.success) throw new Error(`The front matter of ${page.chapter}/${page.slug} breaks src/schema.ts: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const body = toMdx(tree);
-  const imports = diagrams ? `import Diagram from '../../src/components/Diagram.astro';\n\n` : '';
+  const imports = diagrams ? `import Diagram from '@handbook/components/Diagram.astro';\n\n` : '';
   return { path: `${page.chapter}/${page.slug}.mdx`, content: `${frontMatter(data)}\n${imports}${body}` };
 }
 
 /** The index page of a chapter: the list itself is drawn by a site component from the collection. */
 export function emitChapterIndex(chapter: Taxonomy['chapters'][number]): OutputFile {
   const data = { title: chapter.title, description: chapter.description, generated: true, chapter: chapter.slug, sidebar: { order: 0, label: '概览' } };
-  const body = `import ChapterIndex from '../../src/components/ChapterIndex.astro';\n\n<ChapterIndex chapter="${chapter.slug}" />\n`;
+  const body = `import ChapterIndex from '@handbook/components/ChapterIndex.astro';\n\n<ChapterIndex chapter="${chapter.slug}" />\n`;
   return { path: `${chapter.slug}/index.mdx`, content: `${frontMatter(data)}\n${body}` };
+}
+
+/** The chapters the site shows (a catch-all only when it has pages), for its cards and indexes. */
+export function emitChapters(pages: Page[], taxonomy: Taxonomy): OutputFile {
+  const chapters: Chapters = taxonomy.chapters
+    .filter((chapter) => !chapter.optional || pages.some((p) => p.chapter === chapter.slug))
+    .map(({ slug, title, short, description, groups }) => ({ slug, title, short, description, groups: groups.map((g) => ({ slug: g.slug, title: g.title })) }));
+  return { path: 'chapters.json', content: `${JSON.stringify(chaptersSchema.parse(chapters), null, 2)}\n` };
 }
 
 /** Sidebar data for the site: chapters in taxonomy order, groups, then pages by order. */

@@ -1,7 +1,7 @@
 import { toString } from 'mdast-util-to-string';
 import { compareText } from '../../collation.ts';
 import { normalize } from '../text/normalize.ts';
-import { dropped, type NoteFile, type Section } from '../types.ts';
+import type { Dropped, Section } from '../types.ts';
 
 /** A note shown once because another note holds nearly all of it (a repost). */
 export interface Repost {
@@ -24,15 +24,16 @@ function sentences(parts: Section[]): Set<string> {
 /**
  * A note whose sentences are nearly all in an earlier note (by name) is a repost: its parts are
  * not shown again; the earlier note's parts name it as a second source, and the repost's parts
- * are listed in the report as dropped with the rule `near-duplicate`.
+ * are returned as dropped with the rule `near-duplicate:<note>`, for the report.
  */
-export function foldNearDuplicates(sections: Section[], files: Map<string, NoteFile>): { sections: Section[]; reposts: Repost[] } {
+export function foldNearDuplicates(sections: Section[]): { sections: Section[]; reposts: Repost[]; dropped: Map<string, Dropped[]> } {
   const byNote = new Map<string, Section[]>();
   for (const s of sections) byNote.set(s.source, [...(byNote.get(s.source) ?? []), s]);
   const names = [...byNote.keys()].sort(compareText);
   const sets = new Map(names.map((n) => [n, sentences(byNote.get(n) ?? [])]));
   const kept: string[] = [];
   const reposts: Repost[] = [];
+  const dropped = new Map<string, Dropped[]>();
   for (const name of names) {
     const own = sets.get(name) ?? new Set<string>();
     let best: Repost | undefined;
@@ -48,13 +49,26 @@ export function foldNearDuplicates(sections: Section[], files: Map<string, NoteF
       continue;
     }
     reposts.push(best);
-    const file = files.get(name);
-    for (const part of byNote.get(name) ?? []) {
-      const text = part.children.map((c) => toString(c)).join('\n').trim();
-      if (file && text) dropped(file, `near-duplicate:${best.of}`, text, part.children[0]?.position?.start.line);
-    }
-    for (const part of byNote.get(best.of) ?? []) part.alsoIn = [...(part.alsoIn ?? []), name];
+    const rule = `near-duplicate:${best.of}`;
+    dropped.set(
+      name,
+      (byNote.get(name) ?? []).flatMap((part) => {
+        const text = part.children.map((c) => toString(c)).join('\n').trim();
+        const line = part.children[0]?.position?.start.line;
+        return text ? [line === undefined ? { rule, text } : { rule, text, line }] : [];
+      }),
+    );
   }
+  // New part objects: the parts given are left as they were (a live rebuild reuses them).
+  const alsoIn = new Map<string, string[]>();
+  for (const r of reposts) alsoIn.set(r.of, [...(alsoIn.get(r.of) ?? []), r.file]);
   const reposted = new Set(reposts.map((r) => r.file));
-  return { sections: sections.filter((s) => !reposted.has(s.source)), reposts };
+  return {
+    sections: sections.filter((s) => !reposted.has(s.source)).map((s) => {
+      const others = alsoIn.get(s.source);
+      return others ? { ...s, alsoIn: others } : s;
+    }),
+    reposts,
+    dropped,
+  };
 }

@@ -1,55 +1,15 @@
-import type { DiagramRecord } from '../diagram/index.ts';
+import type { DiagramReport, ErrorReport, IngestReport, SourceReport } from '../../schema.ts';
 import type { Repost } from '../merge/near-duplicates.ts';
-import type { Classification, Dropped, ImageRef, Note, Page, SourceMeta } from '../types.ts';
+import type { Dropped, Note, Page, SourceMeta } from '../types.ts';
 import { compareText } from '../../collation.ts';
 
-export interface SectionReport extends Classification {
-  heading: string;
-  topic: string | null;
-  page: string;
-}
-
-export interface SourceReport {
-  file: string;
-  format: SourceMeta['format'];
-  encoding: string;
-  title: string | null;
-  date: string | null;
-  /** One part per question or topic (collection), or one part for the whole note (article), and why. */
-  shape: { kind: 'collection' | 'article'; reason: string } | null;
-  /** The note this one reposts (its parts are shown once, there), with the share of sentences found there. */
-  repostOf: { file: string; share: number } | null;
-  sections: SectionReport[];
-  dropped: Dropped[];
-  images: ImageRef[];
-  fixes: Record<string, number>;
-  warnings: string[];
-}
-
-export interface DiagramReport extends DiagramRecord {
-  page: string;
-}
-
-export interface ErrorReport {
-  file: string;
-  reason: string;
-  hint: string;
-}
-
-/** The ingest report: what happened to every note. Deterministic: no times, sorted. */
-export interface IngestReport {
-  summary: { sources: number; refused: number; sections: number; pages: number; dropped: number; images: number; diagrams: number };
-  sources: SourceReport[];
-  errors: ErrorReport[];
-  pages: { path: string; title: string; chapter: string; group: string; sources: string[] }[];
-  diagrams: DiagramReport[];
-}
+export type { DiagramReport, ErrorReport, IngestReport, SectionReport, SourceReport } from '../../schema.ts';
 
 function warningsOf(note: Note): string[] {
   return note.file.messages.map((m) => `${m.line ? `line ${m.line}: ` : ''}${m.reason}${m.ruleId ? ` [${m.ruleId}]` : ''}`);
 }
 
-export function buildReport(notes: Note[], pages: Page[], errors: ErrorReport[], reposts: Repost[] = []): IngestReport {
+export function buildReport(notes: Note[], pages: Page[], errors: ErrorReport[], reposts: Repost[] = [], repostDrops: Map<string, Dropped[]> = new Map()): IngestReport {
   const repostOf = new Map(reposts.map((r) => [r.file, { file: r.of, share: r.share }]));
   const pageOf = new Map<string, string>();
   for (const page of pages) for (const s of page.sections) pageOf.set(`${s.source}#${s.index}`, `${page.chapter}/${page.slug}`);
@@ -82,7 +42,7 @@ export function buildReport(notes: Note[], pages: Page[], errors: ErrorReport[],
         shape: note.file.data.shape ?? null,
         repostOf: repostOf.get(meta.file) ?? null,
         sections,
-        dropped: note.file.data.dropped ?? [],
+        dropped: [...(note.file.data.dropped ?? []), ...(repostDrops.get(meta.file) ?? [])],
         images: note.file.data.images ?? [],
         fixes,
         warnings: warningsOf(note),
