@@ -32,6 +32,11 @@ export default defineConfig({
     },
   },
   integrations: [
+    {
+      // `npm run dev`: the sidebar is read above, once; when the pipeline rewrites it, restart.
+      name: 'handbook-sidebar',
+      hooks: { 'astro:config:setup': ({ addWatchFile }) => addWatchFile(sidebarFile) },
+    },
     starlight({
       title: 'Kubernetes 学习手册',
       description: '由学习笔记整理而成的 Kubernetes 手册：组件、网络、存储与安全。',

@@ -8,9 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { writeOutput } from './emit/write.ts';
-import { listSources, runPipeline } from './index.ts';
-import { loadRules } from './rules/index.ts';
+import { listSources } from './index.ts';
+import { ingestFolder, summary } from './ingest.ts';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const contentDir = resolve(root, 'content');
@@ -25,20 +24,13 @@ function ingest(args: string[]): void {
   const outDir = resolve(values.out ?? contentDir);
   const sourcesDir = resolve(values.sources ?? process.env['HANDBOOK_SOURCES'] ?? resolve(contentDir, 'sources'));
   if (!existsSync(sourcesDir)) fail(`The sources folder ${sourcesDir} does not exist.`, 'Pass --sources DIR or set HANDBOOK_SOURCES to a folder of notes.');
-  const rules = loadRules(contentDir);
   const inputs = listSources(sourcesDir);
   if (inputs.length === 0) fail(`The sources folder ${sourcesDir} holds no notes.`, 'Drop .md, .html or .txt notes into it.');
   const log = values.quiet ? () => {} : (line: string) => console.log(line);
-  log(`Ingesting ${inputs.length} notes from ${sourcesDir}`);
-  const started = performance.now();
-  const { files, assets, report } = runPipeline(inputs, rules, (e) => log(`  ${e.ok ? '✓' : '✗'} ${e.file}: ${e.detail}`));
-  const result = writeOutput(outDir, files, rules.taxonomy.chapters.map((c) => c.slug), assets);
-  const s = report.summary;
-  log(
-    `Done in ${((performance.now() - started) / 1000).toFixed(2)} s: ${s.sources} notes → ${s.sections} sections → ${s.pages} pages; ` +
-      `${s.dropped} blocks dropped, ${s.images} images, ${s.diagrams} diagrams; ` +
-      `${result.written.length} files written, ${result.unchanged.length} unchanged, ${result.removed.length} removed.`,
-  );
+  log(`Ingesting notes from ${sourcesDir}`);
+  const run = ingestFolder({ sources: sourcesDir, inputs, out: outDir, rulesDir: contentDir, onProgress: (e) => log(`  ${e.ok ? '✓' : '✗'} ${e.file}: ${e.detail}`) });
+  const { report, written: result } = run;
+  log(`Done in ${run.seconds.toFixed(2)} s: ${summary(run)}.`);
   for (const path of result.skipped) console.warn(`  ! ${path} is hand-written (no \`generated: true\`): left as it is.`);
   if (report.errors.length) {
     console.error(`${report.errors.length} note(s) could not be read:`);

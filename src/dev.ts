@@ -1,0 +1,71 @@
+/**
+ * `npm run dev`: the handbook live while you add notes. Ingests the notes, renders the diagrams,
+ * starts Astro's dev server, then watches the notes folder and the rules files: a note added,
+ * changed or removed is ingested again (unchanged notes are not worked on again) and the open
+ * page reloads; a change to the set of pages restarts the server so the sidebar follows. A note
+ * that cannot be read, or a rules file that does not parse, is reported here and the server
+ * keeps running.
+ */
+import { existsSync, watch } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { dev } from 'astro';
+import type { NoteCache } from './pipeline/index.ts';
+import { ingestFolder, summary } from './pipeline/ingest.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const content = resolve(root, 'content');
+const sources = resolve(process.env['HANDBOOK_SOURCES'] ?? resolve(content, 'sources'));
+const cache: NoteCache = new Map();
+
+async function renderDiagrams(): Promise<void> {
+  const { renderDiagrams: render } = await import('./pipeline/diagram/render.ts');
+  const { launchChromium } = await import('./pipeline/browser.ts');
+  const { readFileSync } = await import('node:fs');
+  const specs = JSON.parse(readFileSync(resolve(content, 'diagrams.json'), 'utf8'));
+  const result = await render(specs, resolve(root, '.cache/diagrams'), launchChromium);
+  if (result.noBrowser) console.warn(`! No browser for diagrams (${result.noBrowser}): they are drawn in the reader's browser.`);
+  else if (result.rendered) console.log(`  ${result.rendered} diagram(s) rendered`);
+}
+
+/** One ingest; errors are printed, never thrown: the server keeps running. */
+async function ingest(why: string): Promise<void> {
+  try {
+    const run = ingestFolder({ sources, out: content, rulesDir: content, cache });
+    console.log(`[handbook] ${why}: ingested in ${run.seconds.toFixed(2)} s: ${summary(run)}.`);
+    for (const e of run.report.errors) console.error(`[handbook] ✗ ${e.file}: ${e.reason}. ${e.hint}`);
+    await renderDiagrams();
+  } catch (error) {
+    console.error(`[handbook] ✗ ${why}: ${(error as Error).message}`);
+  }
+}
+
+if (!existsSync(sources)) {
+  console.error(`✗ The sources folder ${sources} does not exist.\n  Hint: set HANDBOOK_SOURCES to a folder of notes, or drop notes into content/sources/.`);
+  process.exit(1);
+}
+await ingest('start');
+const port = Number(process.env['PORT'] ?? 4321);
+await dev({ root, server: { port, host: process.env['HOST'] ?? 'localhost' } });
+
+let timer: NodeJS.Timeout | undefined;
+let pending = new Set<string>();
+const later = (what: string) => {
+  pending.add(what);
+  clearTimeout(timer);
+  timer = setTimeout(() => {
+    const why = [...pending].join(', ');
+    pending = new Set();
+    void ingest(why);
+  }, 200);
+};
+watch(sources, (_event, name) => {
+  if (name && !name.startsWith('.')) later(`note ${name}`);
+});
+watch(content, (_event, name) => {
+  if (!name || !/\.ya?ml$/.test(name)) return;
+  // The rules changed: every note is worked on again.
+  cache.clear();
+  later(`rules ${name}`);
+});
+console.log(`[handbook] watching ${sources} and the rules in ${content}`);

@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import { writeOutput, type WriteResult } from './emit/write.ts';
+import { listSources, runPipeline, type NoteCache, type ProgressEvent, type SourceInput } from './index.ts';
+import type { IngestReport } from './report/index.ts';
+import { loadRules } from './rules/index.ts';
+
+export interface IngestOptions {
+  /** The notes folder. */
+  sources: string;
+  /** Its notes, when the caller has read them already. */
+  inputs?: SourceInput[];
+  /** Where the chapters go (the project's content/ folder, or --out). */
+  out: string;
+  /** Where the rules files are (the project's content/ folder). */
+  rulesDir: string;
+  /** Per-note results kept between runs (a live rebuild). */
+  cache?: NoteCache;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export interface IngestRun {
+  report: IngestReport;
+  written: WriteResult;
+  notes: number;
+  seconds: number;
+}
+
+/** Reads the notes of a folder, runs the pipeline and writes what changed: one ingest. */
+export function ingestFolder(options: IngestOptions): IngestRun {
+  const started = performance.now();
+  const rules = loadRules(options.rulesDir);
+  const inputs = options.inputs ?? listSources(resolve(options.sources));
+  const { files, assets, report } = runPipeline(inputs, rules, options.onProgress, options.cache);
+  const written = writeOutput(resolve(options.out), files, rules.taxonomy.chapters.map((c) => c.slug), assets);
+  return { report, written, notes: inputs.length, seconds: (performance.now() - started) / 1000 };
+}
+
+/** The one-line summary of an ingest. */
+export function summary(run: IngestRun): string {
+  const s = run.report.summary;
+  return (
+    `${s.sources} notes → ${s.sections} sections → ${s.pages} pages; ${s.dropped} blocks dropped, ${s.images} images, ${s.diagrams} diagrams; ` +
+    `${run.written.written.length} files written, ${run.written.unchanged.length} unchanged, ${run.written.removed.length} removed`
+  );
+}
