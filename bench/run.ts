@@ -58,6 +58,20 @@ if (wanted('ingest')) {
   const large = [0, 1].map(() => ingestOnce(big));
   const l = large[0];
   line(`100× corpus: ${l?.notes} notes, ${kb(l?.bytes ?? 0)} → ${l?.sections} sections, ${l?.pages} pages`, `${(median(large.map((r) => r.ms)) / 1000).toFixed(2)} s (median of 2), peak RSS ${median(large.map((r) => r.maxRssMB)).toFixed(0)} MB`);
+  {
+    // One big plain-text note (5 MB): format detection reads its start, the reader scans its lines once.
+    const big5 = join(work, 'five-megabytes');
+    (await import('node:fs')).mkdirSync(big5);
+    const sentence = 'Kubernetes 通过控制器让集群的实际状态不断接近期望状态。';
+    const lines: string[] = ['一个五兆字节的笔记'];
+    for (let i = 0, n = 0; n < 5 * 1024 * 1024; i++) {
+      lines.push(`${i} ${sentence}`);
+      n += Buffer.byteLength(lines.at(-1) ?? '') + 1;
+    }
+    (await import('node:fs')).writeFileSync(join(big5, 'five-megabytes.txt'), `${lines.join('\n')}\n`);
+    const once = ingestOnce(big5);
+    line(`one 5 MB plain-text note → ${once.pages} page(s)`, `${(once.ms / 1000).toFixed(2)} s, peak RSS ${once.maxRssMB.toFixed(0)} MB`);
+  }
   line('growth (100× corpus time / bundled notes time)', `${(median(large.map((r) => r.ms)) / median(small.map((r) => r.ms))).toFixed(1)}×`);
 }
 

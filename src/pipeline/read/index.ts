@@ -51,7 +51,7 @@ export function readNote(bytes: Uint8Array, path: string, junk: JunkRules): Note
   }
   let markdown: Root | undefined;
   const parseMarkdown = () => (markdown ??= markdownToMdast(isolateTemplateLines(split.body)));
-  const format = detectFormat(split.body, name, parseMarkdown, split.yaml !== undefined);
+  const format = detectFormat(split.body, name, parseMarkdown, split.yaml !== undefined, markdownToMdast);
   let tree: Root;
   let title = metadata.title;
   if (format === 'html') {
