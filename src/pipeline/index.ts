@@ -131,13 +131,13 @@ export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (e
   const pages = merge(folded.sections, rules.taxonomy, rules.pageModel);
   const metas = new Map(notes.map((n) => [n.file.data.meta?.file ?? '', n.file.data.meta as SourceMeta]));
   // Where every answer lands (page and anchor), so topic pages can link to parts of other answers.
-  const trees = new Map(pages.map((page) => [page, pageTree(page, metas)]));
+  const trees = new Map(pages.map((page) => [page, pageTree(page, metas, rules.pageModel)]));
   const landing = new Map<string, { page: string; anchor: string; heading: string }>();
   for (const [page, { sections: refs }] of trees) {
     page.sections.forEach((s, i) => landing.set(`${s.source}#${s.index}`, { page: `${page.chapter}/${page.slug}`, anchor: refs[i]?.anchor ?? '', heading: s.heading }));
   }
   const related = new Map<string, RelatedRef[]>();
-  for (const part of relatedParts(sections, rules.taxonomy)) {
+  for (const part of relatedParts(sections, rules.taxonomy, rules.pageModel)) {
     const where = landing.get(`${part.source}#${part.index}`);
     if (where) related.set(part.topic, [...(related.get(part.topic) ?? []), { ...where, label: part.label, source: part.source }]);
   }

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { topicOf } from '../../src/pipeline/classify/topic.ts';
@@ -8,7 +9,9 @@ import { titleSlug } from '../../src/pipeline/merge/slug.ts';
 import { noteShape } from '../../src/pipeline/segment/note-shape.ts';
 import { chapterAccuracy } from '../../bench/accuracy.ts';
 import { FIXTURES } from '../helpers/fixtures.ts';
-import { rules } from '../helpers/rules.ts';
+import { CONTENT_DIR, rules } from '../helpers/rules.ts';
+import { loadRules } from '../../src/pipeline/rules/index.ts';
+import { headingReader } from '../../src/pipeline/segment/heading-text.ts';
 
 const topic = (text: string) => topicOf(text, rules.taxonomy) ?? null;
 
@@ -113,5 +116,26 @@ describe.runIf(existsSync(join(CORPUS, 'notes')))('the shared corpus of real not
     const { right, scored } = chapterAccuracy(report, readFileSync(join(CORPUS, 'truth.tsv'), 'utf8'), rules.taxonomy.chapters.find((c) => c.optional)?.slug);
     console.log(`note-level chapter accuracy: ${right.length} of ${scored}`);
     expect(right.length / scored).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe('the language rules are data', () => {
+  it('question words and heading numbering come from page-model.yaml', () => {
+    const reader = headingReader(rules.pageModel);
+    expect(reader.isQuestion('简述 Pod 的生命周期')).toBe(true);
+    expect(reader.text('6.1.1 Master processes')).toBe('Master processes');
+    const other = headingReader({ ...rules.pageModel, 'question-starts': ['试述'], 'question-ends': [], 'heading-numbering': [] });
+    expect(other.isQuestion('简述 Pod 的生命周期')).toBe(false);
+    expect(other.isQuestion('试述 Pod 的生命周期')).toBe(true);
+    expect(other.text('6.1.1 Master processes')).toBe('6.1.1 Master processes');
+  });
+
+  it('a broken rules file names the file, the field and what is wrong', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'handbook-rules-'));
+    for (const name of readdirSync(CONTENT_DIR).filter((n) => n.endsWith('.yaml'))) copyFileSync(join(CONTENT_DIR, name), join(dir, name));
+    writeFileSync(join(dir, 'page-model.yaml'), `${readFileSync(join(dir, 'page-model.yaml'), 'utf8')}\nmin-questions: three\n`.replace(/^min-questions: 3\n/m, ''));
+    expect(() => loadRules(dir)).toThrow(/page-model\.yaml[\s\S]*min-questions: .*number/);
+    writeFileSync(join(dir, 'page-model.yaml'), readFileSync(join(CONTENT_DIR, 'page-model.yaml'), 'utf8').replace(/^heading-numbering: .*$/m, "heading-numbering: ['[unclosed']"));
+    expect(() => loadRules(dir)).toThrow(/heading-numbering\.0: not a valid regular expression/);
   });
 });

@@ -5,8 +5,6 @@ import { countTerm } from './match-term.ts';
 import { topicOf } from './topic.ts';
 import { compareText } from '../../collation.ts';
 
-const HEADING_FACTOR = 3;
-const BODY_CAP = 5;
 
 interface GroupScore {
   chapter: string;
@@ -22,7 +20,7 @@ export function scoreSection(section: Section, taxonomy: Taxonomy): GroupScore[]
     chapter.groups.map((group) => {
       const contributions: [string, number][] = [];
       for (const [term, weight] of Object.entries(group.terms)) {
-        const value = weight * (HEADING_FACTOR * countTerm(section.heading, term) + Math.min(BODY_CAP, countTerm(body, term)));
+        const value = weight * (taxonomy.scoring['heading-factor'] * countTerm(section.heading, term) + Math.min(taxonomy.scoring['body-cap'], countTerm(body, term)));
         if (value > 0) contributions.push([term, value]);
       }
       const score = contributions.reduce((sum, [, v]) => sum + v, 0);

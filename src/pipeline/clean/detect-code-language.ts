@@ -1,17 +1,13 @@
 import { parseAllDocuments } from 'yaml';
 
-const SHELL_COMMANDS = new Set(
-  'kubectl kubeadm kubelet helm docker podman crictl ctr etcdctl minikube kind sudo apt apt-get yum dnf systemctl journalctl curl wget git npm npx cd ls cat echo export mkdir rm cp mv chmod chown ln tar grep sed awk ip iptables ipvsadm ping tcpdump ss netstat ps top kill vi vim source openssl ssh scp'.split(' '),
-);
-
 function lines(code: string): string[] {
   return code.split('\n').map((l) => l.trim()).filter(Boolean);
 }
 
-function looksLikeShell(code: string): boolean {
+function looksLikeShell(code: string, shellCommands: ReadonlySet<string>): boolean {
   const all = lines(code);
   if (all.length === 0) return false;
-  const commands = all.filter((l) => l.startsWith('$ ') || l.startsWith('#!') || SHELL_COMMANDS.has(l.split(/\s+/)[0] ?? ''));
+  const commands = all.filter((l) => l.startsWith('$ ') || l.startsWith('#!') || shellCommands.has(l.split(/\s+/)[0] ?? ''));
   return commands.length / all.length >= 0.5;
 }
 
@@ -65,11 +61,11 @@ function looksLikeJson(code: string): boolean {
 }
 
 /** The language a code block's content is written in: yaml, json, console, bash or text. */
-export function detectCodeLanguage(code: string): 'yaml' | 'json' | 'console' | 'bash' | 'text' {
+export function detectCodeLanguage(code: string, shellCommands: ReadonlySet<string>): 'yaml' | 'json' | 'console' | 'bash' | 'text' {
   if (looksLikeJson(code)) return 'json';
   if (looksLikeConsole(code)) return 'console';
   if (looksLikeYaml(code)) return 'yaml';
-  if (looksLikeShell(code)) return 'bash';
+  if (looksLikeShell(code, shellCommands)) return 'bash';
   return 'text';
 }
 

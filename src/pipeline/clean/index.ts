@@ -32,7 +32,7 @@ export function clean(tree: Root, file: NoteFile, rules: Rules): Root {
   tabTables(tree);
   splitLineParagraphs(tree);
   dropJunkLines(tree, file, rules.junk);
-  fixCodeLanguages(tree, file);
+  fixCodeLanguages(tree, file, rules.markup['shell-commands']);
   dropEmpty(tree);
   collectImages(tree, file);
   return tree;

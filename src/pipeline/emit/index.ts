@@ -28,8 +28,9 @@ function description(tree: Root, title: string): string {
   const texts: string[] = [];
   visit(tree, (node) => {
     if (node.type !== 'paragraph' && node.type !== 'tableCell') return undefined;
+    if ((node.data as { sourceLine?: boolean } | undefined)?.sourceLine) return SKIP;
     const text = toString(node).replace(/\s+/g, ' ').trim();
-    if (text && !text.startsWith('来源：')) texts.push(text);
+    if (text) texts.push(text);
     return SKIP;
   });
   const real = texts.find((t) => !/[:：]$/.test(t) && (t.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= 8);

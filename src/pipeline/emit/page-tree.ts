@@ -4,7 +4,8 @@ import type { MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { SectionRef, SourceRef } from '../../schema.ts';
-import { isQuestion } from '../segment/index.ts';
+import type { PageModel } from '../rules/schemas.ts';
+import { headingReader } from '../segment/heading-text.ts';
 import type { Page, SourceMeta } from '../types.ts';
 
 function attr(name: string, value: string) {
@@ -42,12 +43,12 @@ function lazyImages(tree: Root): void {
   });
 }
 
-function sourceLine(source: SourceMeta | undefined, file: string, alsoIn: string[] = []): Paragraph {
-  const children: PhrasingContent[] = [{ type: 'text', value: '来源：' }, { type: 'inlineCode', value: file }];
+function sourceLine(model: PageModel, source: SourceMeta | undefined, file: string, alsoIn: string[] = []): Paragraph {
+  const children: PhrasingContent[] = [{ type: 'text', value: model['source-label'] }, { type: 'inlineCode', value: file }];
   if (source?.title) children.push({ type: 'text', value: `《${source.title}》` });
   if (source?.date) children.push({ type: 'text', value: `（${source.date}）` });
-  alsoIn.forEach((other, i) => children.push({ type: 'text', value: i === 0 ? '；亦见 ' : '、' }, { type: 'inlineCode', value: other }));
-  return { type: 'paragraph', children: [{ type: 'emphasis', children }] };
+  alsoIn.forEach((other, i) => children.push({ type: 'text', value: i === 0 ? `${model['also-in-label']} ` : '、' }, { type: 'inlineCode', value: other }));
+  return { type: 'paragraph', data: { sourceLine: true } as never, children: [{ type: 'emphasis', children }] };
 }
 
 export interface PageTree {
@@ -61,7 +62,8 @@ export interface PageTree {
  * Lays out a page: each section under its own heading (a page of one section is the
  * section itself), each with a line naming the note it comes from.
  */
-export function pageTree(page: Page, metas: Map<string, SourceMeta>): PageTree {
+export function pageTree(page: Page, metas: Map<string, SourceMeta>, model: PageModel): PageTree {
+  const { isQuestion } = headingReader(model);
   const children: RootContent[] = [];
   // A page of one part named like the page is that part: its title is the part's heading.
   const single = page.sections.length === 1 && page.sections[0]?.heading === page.title;
@@ -73,7 +75,7 @@ export function pageTree(page: Page, metas: Map<string, SourceMeta>): PageTree {
       children.push(heading);
     }
     // A page of one section names its note under the title (the site shows provenance there).
-    if (!single) children.push(sourceLine(metas.get(section.source), section.source, section.alsoIn));
+    if (!single) children.push(sourceLine(model, metas.get(section.source), section.source, section.alsoIn));
     // Inner headings sit one level under the part's heading; with no part heading, one level up.
     const inner = structuredClone(section.children);
     children.push(...(single ? inner.map((n) => (n.type === 'heading' ? { ...n, depth: Math.max(2, n.depth - 1) as Heading['depth'] } : n)) : inner));

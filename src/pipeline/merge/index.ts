@@ -2,7 +2,7 @@ import { compareText } from '../../collation.ts';
 import type { PageModel, Taxonomy } from '../rules/schemas.ts';
 import { normalize } from '../text/normalize.ts';
 import type { Page, Section } from '../types.ts';
-import { isQuestion } from '../segment/heading-text.ts';
+import { headingReader } from '../segment/heading-text.ts';
 import { shortTitle } from './short-title.ts';
 import { titleSlug } from './slug.ts';
 
@@ -31,6 +31,7 @@ function place(sections: Section[], taxonomy: Taxonomy): { chapter: string; grou
  */
 export function merge(sections: Section[], taxonomy: Taxonomy, model: PageModel): Page[] {
   // A question is titled by what it asks about; any other heading is its own title.
+  const { isQuestion } = headingReader(model);
   const titleOf = (heading: string) => (isQuestion(heading) ? shortTitle(heading, model) : heading);
   const sorted = [...sections].sort((a, b) => compareText(a.source, b.source) || a.index - b.index);
   const byTopic = new Map<string, Section[]>();

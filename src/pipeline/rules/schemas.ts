@@ -48,6 +48,15 @@ export const taxonomySchema = z.object({
   ),
   /** A heading that names this many topics or more is an overview, and joins this topic. */
   'overview-topic': z.object({ slug: z.string(), min: z.number().int().min(2) }).optional(),
+  /** How a part is scored against a group's terms. */
+  scoring: z
+    .object({
+      /** A term in the part's heading counts this many times one in its body. */
+      'heading-factor': z.number().min(0).default(3),
+      /** A term counts at most this many times in a body. */
+      'body-cap': z.number().int().min(1).default(5),
+    })
+    .default({ 'heading-factor': 3, 'body-cap': 5 }),
 });
 
 /** content/glossary.yaml */
@@ -118,6 +127,8 @@ export const markupSchema = z.object({
   'aside-shortcodes': z.array(z.string().min(1)).default([]),
   /** Shortcode and tag names replaced by their content (a title attribute becomes a bold line). */
   'unwrap-shortcodes': z.array(z.string().min(1)).default([]),
+  /** Commands that make a code block with no language a shell session (`bash`) when most of its lines start with one. */
+  'shell-commands': z.array(z.string().min(1)).default([]),
   /** Characters removed from text and code: permalink marks, zero-width characters, soft hyphens. */
   'strip-characters': z.array(z.string().length(1)).default([]),
 });
@@ -136,6 +147,16 @@ export const pageModelSchema = z.object({
   'topic-share': z.number().min(0).max(1).default(0.4),
   /** Headings that never make a part of their own. */
   'generic-headings': z.array(z.string().min(1)).default([]),
+  /** A heading starting with one of these asks a question (case-insensitive). */
+  'question-starts': z.array(z.string().min(1)).default([]),
+  /** A heading ending with one of these asks a question. */
+  'question-ends': z.array(z.string().min(1)).default([]),
+  /** Numbering in front of a heading, removed from its text (regular expressions). */
+  'heading-numbering': z.array(pattern).default([]),
+  /** The words before the file name on the line naming a part's note. */
+  'source-label': z.string().default('来源：'),
+  /** The words before the notes that repeat a part (reposts). */
+  'also-in-label': z.string().default('；亦见'),
   /** A part of a collection with fewer characters than this and no topic stays with its neighbour. */
   'min-part-chars': z.number().int().min(0).default(80),
   /** Words removed from the start of a question to make a page's short title (case-insensitive). */

@@ -2,11 +2,11 @@ import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { PageModel, Taxonomy } from '../rules/schemas.ts';
 import type { NoteFile, Section } from '../types.ts';
-import { headingText, isQuestion } from './heading-text.ts';
+import { headingReader, type HeadingReader } from './heading-text.ts';
 import { topicOf } from '../classify/topic.ts';
 import { noteShape, type NoteShape } from './note-shape.ts';
 
-export { headingText, isQuestion } from './heading-text.ts';
+export { headingReader, type HeadingReader } from './heading-text.ts';
 export type { NoteShape } from './note-shape.ts';
 
 const MAX_CLAUSE = 40;
@@ -28,13 +28,13 @@ function fileTitle(name: string): string {
  * The heading depth that cuts a note into topics: the shallowest one used at least twice or
  * holding a question (a lone question with sub-headings is one topic, not a title).
  */
-export function sectionDepth(tree: Root): number | undefined {
+export function sectionDepth(tree: Root, headings: HeadingReader): number | undefined {
   const counts = new Map<number, number>();
   const questions = new Set<number>();
   for (const node of tree.children) {
     if (node.type !== 'heading') continue;
     counts.set(node.depth, (counts.get(node.depth) ?? 0) + 1);
-    if (isQuestion(headingText(toString(node)))) questions.add(node.depth);
+    if (headings.isQuestion(headings.text(toString(node)))) questions.add(node.depth);
   }
   const depths = [...counts.keys()].sort((a, b) => a - b);
   return depths.find((d) => (counts.get(d) ?? 0) >= 2 || questions.has(d)) ?? depths.at(-1);
@@ -57,8 +57,8 @@ interface Cut {
  * title (kept in its metadata); other headings above it with nothing of their own are
  * recorded and left out. Text before the first part is the preamble.
  */
-function cut(tree: Root, file: NoteFile, name: string): Cut {
-  const depth = sectionDepth(tree);
+function cut(tree: Root, file: NoteFile, name: string, headings: HeadingReader): Cut {
+  const depth = sectionDepth(tree, headings);
   const parts: Section[] = [];
   const preamble: RootContent[] = [];
   let current: Section | undefined;
@@ -68,12 +68,12 @@ function cut(tree: Root, file: NoteFile, name: string): Cut {
       const raw = toString(node);
       if (node.depth < depth) {
         const meta = file.data.meta;
-        if (meta && !meta.title && !parts.length && !preamble.length) meta.title = headingText(raw);
+        if (meta && !meta.title && !parts.length && !preamble.length) meta.title = headings.text(raw);
         else (file.data.dropped ??= []).push({ rule: 'structure:title-heading', text: raw.trim(), ...(node.position ? { line: node.position.start.line } : {}) });
         current = undefined;
         continue;
       }
-      current = { source: name, index: parts.length, heading: headingText(raw), originalHeading: raw.replace(/\s+/g, ' ').trim(), children: [...pending] };
+      current = { source: name, index: parts.length, heading: headings.text(raw), originalHeading: raw.replace(/\s+/g, ' ').trim(), children: [...pending] };
       pending = [];
       parts.push(current);
       continue;
@@ -106,7 +106,8 @@ export interface Segmented {
  */
 export function segment(tree: Root, file: NoteFile, model: PageModel, taxonomy: Taxonomy): Segmented {
   const name = file.data.meta?.file ?? file.basename ?? 'note';
-  const { preamble, parts } = cut(tree, file, name);
+  const headings = headingReader(model);
+  const { preamble, parts } = cut(tree, file, name, headings);
   const meta = file.data.meta;
   const own = meta?.title ?? (parts.length === 1 && !preamble.length ? parts[0]?.heading : undefined);
   if (meta && own && !meta.title) meta.title = own;
@@ -123,7 +124,7 @@ export function segment(tree: Root, file: NoteFile, model: PageModel, taxonomy: 
   }
   const sections: Section[] = [];
   // A part with little to read, no topic of its own and no question is no page: it stays with its neighbour.
-  const slight = (part: Section) => !isQuestion(part.heading) && part.children.map((c) => toString(c)).join('').replace(/\s+/g, '').length < model['min-part-chars'] && !topicOf(part.heading, taxonomy);
+  const slight = (part: Section) => !headings.isQuestion(part.heading) && part.children.map((c) => toString(c)).join('').replace(/\s+/g, '').length < model['min-part-chars'] && !topicOf(part.heading, taxonomy);
   parts.forEach((part) => {
     const previous = sections.at(-1);
     if (previous && (generic.has(part.heading.toLowerCase()) || slight(part))) previous.children.push(...asSubsection(part));

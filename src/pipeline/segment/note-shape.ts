@@ -1,6 +1,6 @@
 import type { PageModel, Taxonomy } from '../rules/schemas.ts';
 import { topicOf } from '../classify/topic.ts';
-import { isQuestion } from './heading-text.ts';
+import { headingReader } from './heading-text.ts';
 
 /** How a note becomes parts: one part per question or topic, or one part for the whole note. */
 export interface NoteShape {
@@ -20,7 +20,8 @@ export function noteShape(title: string, headings: string[], model: PageModel, t
   if (!/\p{L}/u.test(title)) return { kind: 'collection', reason: `its title («${title}») names no subject` };
   const cue = model['collection-title-cues'].find((c) => title.toLowerCase().includes(c.toLowerCase()));
   if (cue) return { kind: 'collection', reason: `the title says it collects questions («${cue}»)` };
-  const questions = headings.filter((h) => isQuestion(h)).length;
+  const reader = headingReader(model);
+  const questions = headings.filter((h) => reader.isQuestion(h)).length;
   if (questions >= model['min-questions'] && questions / n >= model['question-share']) return { kind: 'collection', reason: `${questions} of ${n} top-level headings are questions` };
   const titleTopic = topicOf(title, taxonomy);
   if (!titleTopic) {

@@ -40,7 +40,7 @@ interface SiteReading {
  * as the report, which quotes what was dropped, do not count) and the structure problems of
  * every generated page.
  */
-function readSite(dir: string): SiteReading {
+function readSite(dir: string, sourceLabel?: string): SiteReading {
   const parser = unified().use(rehypeParse);
   const texts: string[] = [];
   const pages: PageProblems[] = [];
@@ -52,7 +52,7 @@ function readSite(dir: string): SiteReading {
     // A page of one part carries the part's heading as its title, above the indexed body.
     const title = select('h1', tree);
     texts.push(`${title ? toString(title) : ''}\n${toString(body)}`);
-    const problems = structureProblems(tree);
+    const problems = structureProblems(tree, sourceLabel);
     if (problems.length) pages.push({ page: file.replace(/\/?index\.html$/, ''), problems });
   }
   return { text: normalizeText(texts.join('\n')), pages, checked: files.length };
@@ -90,8 +90,9 @@ export function verify(args: string[], paths: { root: string; contentDir: string
     return 1;
   }
   const report = JSON.parse(readFileSync(join(contentDir, 'ingest-report.json'), 'utf8')) as IngestReport;
-  const fixer = termFixer(loadRules(contentDir).glossary);
-  const site = readSite(siteDir);
+  const rules = loadRules(contentDir);
+  const fixer = termFixer(rules.glossary);
+  const site = readSite(siteDir, rules.pageModel['source-label']);
   const accounts = account(sourcesDir, siteDir, report, (t) => fixer(t, () => {}), site);
   let total = 0;
   let unaccounted = 0;

@@ -2,6 +2,7 @@ import type { Element, Root as HastRoot } from 'hast';
 import { select } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
+import { escapeRegExp } from '../text/escape-reg-exp.ts';
 
 /** Markup that must never reach a reader as text: each is a block or a tag that was not turned into what it means. */
 export const LEAKED_MARKUP: { id: string; what: string; pattern: RegExp }[] = [
@@ -12,7 +13,6 @@ export const LEAKED_MARKUP: { id: string; what: string; pattern: RegExp }[] = [
   { id: 'directive', what: 'a container directive (:::)', pattern: /(^|\n)\s*:::/ },
   { id: 'jsx', what: 'a component tag', pattern: /<(Diagram|Aside|ChapterIndex)\b/ },
   { id: 'link', what: 'a Markdown link', pattern: /\[[^\]\n]+\]\((https?:|\.{0,2}\/)[^)\s]*\)/ },
-  { id: 'emphasis-source', what: 'an emphasised source line', pattern: /\*来源：/ },
 ];
 
 /** Zero-width characters that only break copied commands and search (a ZWJ inside an emoji sequence is kept). */
@@ -35,7 +35,8 @@ function excerpt(text: string, index: number): string {
  * What a reader of a built page would see that is not prose: Markdown, MDX or other
  * generators' syntax shown as text, zero-width characters (in code too), an empty page.
  */
-export function structureProblems(page: HastRoot): StructureProblem[] {
+export function structureProblems(page: HastRoot, sourceLabel = '来源：'): StructureProblem[] {
+  const leaks = [...LEAKED_MARKUP, { id: 'emphasis-source', what: 'an emphasised source line', pattern: new RegExp(`\\*${escapeRegExp(sourceLabel)}`) }];
   const body = select('[data-pagefind-body]', page) ?? select('main', page);
   if (!body) return [];
   const problems: StructureProblem[] = [];
@@ -48,7 +49,7 @@ export function structureProblems(page: HastRoot): StructureProblem[] {
       problems.push({ rule: 'zero-width', what: `a zero-width character U+${(zw[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`, excerpt: excerpt(node.value, zw.index) });
     }
     if (verbatim) return;
-    for (const { id, what, pattern } of LEAKED_MARKUP) {
+    for (const { id, what, pattern } of leaks) {
       const m = pattern.exec(node.value);
       if (m && !seen.has(id)) {
         seen.add(id);
