@@ -55,6 +55,9 @@ describe('Chinese search (Pagefind on the built site, real Chromium)', () => {
     console.log(`search recall@3: ${QUERIES.length - misses.length}/${QUERIES.length} = ${(recall * 100).toFixed(1)}%`);
     if (misses.length) console.log(`misses:\n  ${misses.join('\n  ')}`);
     expect(QUERIES.length).toBeGreaterThanOrEqual(30);
+    // The home page and the chapter indexes are ways in, never answers.
+    const entrances = hits.flat().filter((h) => new RegExp(`^${siteBase()}((components|networking|storage|security|ecosystem)/)?$`).test(h.url));
+    expect(entrances.map((h) => h.url)).toEqual([]);
     expect(recall).toBeGreaterThanOrEqual(0.95);
   });
 

@@ -69,7 +69,8 @@ export function emitPage(page: Page, built: PageTree, related: RelatedRef[] = []
 
 /** The index page of a chapter: the list itself is drawn by a site component from the collection. */
 export function emitChapterIndex(chapter: Taxonomy['chapters'][number]): OutputFile {
-  const data = { title: chapter.title, description: chapter.description, generated: true, chapter: chapter.slug, sidebar: { order: 0, label: '概览' } };
+  // A chapter's index lists pages; search finds the pages themselves.
+  const data = { title: chapter.title, description: chapter.description, generated: true, chapter: chapter.slug, pagefind: false, sidebar: { order: 0, label: '概览' } };
   const body = `import ChapterIndex from '@handbook/components/ChapterIndex.astro';\n\n<ChapterIndex chapter="${chapter.slug}" />\n`;
   return { path: `${chapter.slug}/index.mdx`, content: `${frontMatter(data)}\n${body}` };
 }
