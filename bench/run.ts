@@ -6,7 +6,7 @@
  *   build    a full build (ingest + astro build + Pagefind) of both
  *   weight   HTML/CSS/JS bytes of a chapter page, raw and gzip
  *   search   bytes fetched by a first search
- *   diagrams rendering time, cold (browser) and cached
+ *   diagrams drawing time, cold (browser) and committed; message precision and coverage on the diagram test set
  *   lighthouse  mobile scores of the home page, a chapter page and a page with a diagram
  *   corpus   the shared corpus of real notes (../shared/corpus/notes): ingest, accuracy, full build, peak memory, page weight
  *   scale    (only when asked) the shared corpus copied 13 times, about a thousand notes: full build
@@ -78,16 +78,23 @@ if (wanted('ingest')) {
 if (wanted('diagrams')) {
   const { renderDiagrams } = await import('../src/pipeline/diagram/render.ts');
   const { launchChromium } = await import('../src/pipeline/browser.ts');
+  const { diagramSpecSchema } = await import('../src/schema.ts');
+  const { scoreCases, DIAGRAM_CASES } = await import('../tests/helpers/diagram-set.ts');
   const { readFileSync } = await import('node:fs');
-  const specs = JSON.parse(readFileSync(join(root, 'content/diagrams.json'), 'utf8'));
-  const cache = join(work, 'diagram-cache');
-  console.log(`\ndiagrams (${specs.length} diagrams × light and dark, Mermaid in Chromium)`);
+  const specs = diagramSpecSchema.array().parse(JSON.parse(readFileSync(join(root, 'content/diagrams.json'), 'utf8')));
+  const dir = join(work, 'diagrams');
+  console.log(`\ndiagrams (the bundled notes' ${specs.length}, drawn by Mermaid in Chromium into an empty folder, then again)`);
   let started = performance.now();
-  const cold = await renderDiagrams(specs, cache, launchChromium);
-  line(`cold (browser start + ${cold.rendered} renders)`, `${((performance.now() - started) / 1000).toFixed(2)} s`);
+  const cold = await renderDiagrams(specs, dir, launchChromium);
+  line(`cold (parse + browser start + ${cold.rendered} renders, two palettes each)`, `${((performance.now() - started) / 1000).toFixed(2)} s`);
   started = performance.now();
-  const warm = await renderDiagrams(specs, cache, launchChromium);
-  line(`cached (${warm.cached} from the cache, no browser)`, `${(performance.now() - started).toFixed(1)} ms`);
+  const warm = await renderDiagrams(specs, dir, launchChromium);
+  line(`committed (${warm.kept} SVGs already there, no browser)`, `${(performance.now() - started).toFixed(1)} ms`);
+  const score = scoreCases();
+  console.log(`\ndiagram test set (${DIAGRAM_CASES.length} process descriptions, tests/fixtures/diagram-set/cases.yaml)`);
+  line('message precision (drawn messages the case expects, at their step)', `${score.rightMessages}/${score.drawnMessages} = ${((100 * score.rightMessages) / Math.max(1, score.drawnMessages)).toFixed(1)} %`);
+  line('processes that get a diagram', `${score.withDiagram}/${score.processes} = ${((100 * score.withDiagram) / Math.max(1, score.processes)).toFixed(1)} %`);
+  line('cases with the expected kind (sequence / flowchart / none)', `${score.kindsRight}/${DIAGRAM_CASES.length}`);
 }
 
 let seedProject: string | undefined;

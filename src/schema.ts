@@ -66,6 +66,8 @@ export const diagramSpecSchema = z.object({
   id: z.string(),
   /** The Mermaid code. */
   code: z.string(),
+  /** The SVG in content/diagrams/, named by a hash of Mermaid's version, the render settings and the code. */
+  file: z.string().regex(/^[0-9a-f]{16}\.svg$/),
   /** The figure's caption. */
   caption: z.string(),
   /** File name of the note. */

@@ -39,23 +39,28 @@ function ingest(args: string[]): void {
   }
 }
 
-/** `npm run diagrams`: renders content/diagrams.json to SVGs in .cache/diagrams (cached by content). */
+/**
+ * `npm run diagrams`: checks every diagram in content/diagrams.json with Mermaid's parser and
+ * draws the ones not yet in content/diagrams/ (one SVG each, committed with the chapters).
+ */
 async function diagrams(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { content: { type: 'string' }, cache: { type: 'string' } } });
+  const { values } = parseArgs({ args, options: { content: { type: 'string' } } });
   const { renderDiagrams } = await import('./diagram/render.ts');
+  const { diagramSpecSchema } = await import('../schema.ts');
   const { launchChromium, CHROMIUM } = await import('./browser.ts');
-  const file = resolve(values.content ?? contentDir, 'diagrams.json');
+  const content = resolve(values.content ?? contentDir);
+  const file = resolve(content, 'diagrams.json');
   if (!existsSync(file)) fail(`${file} does not exist.`, 'Run npm run ingest first.');
-  const specs = JSON.parse(readFileSync(file, 'utf8'));
-  const cacheDir = resolve(values.cache ?? resolve(root, '.cache/diagrams'));
+  const specs = diagramSpecSchema.array().parse(JSON.parse(readFileSync(file, 'utf8')));
   const started = performance.now();
-  console.log(`Rendering ${specs.length} diagrams (light and dark) with Mermaid in Chromium…`);
-  const result = await renderDiagrams(specs, cacheDir, launchChromium);
+  console.log(`Diagrams: ${specs.length} in ${file}`);
+  const result = await renderDiagrams(specs, resolve(content, 'diagrams'), launchChromium, (done, total) => console.log(`  drawn ${done}/${total} with Mermaid in Chromium`));
+  console.log(`Done in ${((performance.now() - started) / 1000).toFixed(2)} s: ${result.rendered} drawn, ${result.kept} already drawn, ${result.removed.length} old files removed, ${result.invalid.length} invalid.`);
   if (result.noBrowser) {
-    console.warn(`! No browser could be started (${CHROMIUM}: ${result.noBrowser}).\n  Diagrams will be drawn in the reader's browser instead. Install Debian's chromium (or set CHROMIUM_PATH) to render them at build time.`);
-    return;
+    console.warn(`! ${result.missing.length} diagram(s) have no SVG yet and no browser could be started (${CHROMIUM}: ${result.noBrowser}).`);
+    for (const spec of result.missing) console.warn(`  ${spec.source} § ${spec.section}: 「${spec.caption}」`);
+    console.warn('  Their steps stay on the pages as text. Install Debian\'s chromium (or set CHROMIUM_PATH) and build again to draw them.');
   }
-  console.log(`Done in ${((performance.now() - started) / 1000).toFixed(2)} s: ${result.rendered} rendered, ${result.cached} from the cache, ${result.invalid.length} invalid.`);
   let fatal = false;
   for (const { spec, error } of result.invalid) {
     const where = `${spec.source} § ${spec.section}`;

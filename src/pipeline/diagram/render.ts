@@ -1,30 +1,37 @@
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { DiagramSpec } from './index.ts';
+import { mergeThemes } from './theme-merge.ts';
+import { DIAGRAM_FONT, RENDER_SETTINGS, THEME_VARIABLES } from './settings.ts';
+import { mermaidError } from './validate.ts';
 
 const require = createRequire(import.meta.url);
 
-export const THEMES = ['light', 'dark'] as const;
-/** CJK first, so Chinese labels are measured with the font readers get. */
-export const DIAGRAM_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
-
 export interface RenderResult {
+  /** Drawn in this run. */
   rendered: number;
-  cached: number;
+  /** Already committed for this Mermaid, these settings and this code. */
+  kept: number;
+  /** Files of diagrams no page shows any more, deleted. */
+  removed: string[];
   invalid: { spec: DiagramSpec; error: string }[];
-  /** Set when no browser could be started: the site then draws diagrams in the reader's browser. */
+  /** Diagrams left without an SVG because no browser could be started (with the reason). */
+  missing: DiagramSpec[];
   noBrowser?: string;
 }
 
+/** The SVG file, and the file that holds Mermaid's message when the code does not parse. */
+export const svgPath = (dir: string, spec: DiagramSpec) => join(dir, spec.file);
+export const errorPath = (dir: string, spec: DiagramSpec) => join(dir, spec.file.replace(/\.svg$/, '.error.txt'));
+
 /**
- * Two SVGs of one diagram share a page (light and dark), and a page may hold several diagrams:
- * ids inside an SVG (arrow markers, gradients) are prefixed with the SVG's own id so that
- * references never reach into another SVG.
+ * A page may hold several diagrams: ids inside an SVG (arrow markers, groups) are prefixed with
+ * the SVG's own id so that references never reach into another SVG and no id repeats.
  */
 export function scopeIds(svg: string, rootId: string): string {
-  const ids = new Set([...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1] ?? '').filter((id) => id && id !== rootId && !id.startsWith(`${rootId}-`)));
+  const ids = new Set([...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1] ?? '').filter((id) => id && !id.startsWith(rootId)));
   let out = svg;
   for (const id of ids) {
     const scoped = `${rootId}-${id}`;
@@ -33,24 +40,41 @@ export function scopeIds(svg: string, rootId: string): string {
   return out;
 }
 
-export const cachePath = (dir: string, id: string, kind: 'light' | 'dark' | 'error') => join(dir, `${id}.${kind}${kind === 'error' ? '.txt' : '.svg'}`);
-
-function cached(dir: string, spec: DiagramSpec): boolean {
-  return existsSync(cachePath(dir, spec.id, 'error')) || THEMES.every((t) => existsSync(cachePath(dir, spec.id, t)));
+/** The natural width as a custom property: the page shows the SVG at 75–100 % of it, never smaller. */
+function sized(svg: string): string {
+  const viewBox = /viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"/.exec(svg);
+  if (!viewBox) throw new Error('the SVG has no viewBox');
+  const width = Math.ceil(Number(viewBox[1]));
+  return svg.replace(/^<svg([^>]*?)\sstyle="[^"]*"/, '<svg$1').replace(/^<svg/, `<svg style="--dg-w:${width}px"`);
 }
 
 /**
- * Renders every diagram to a light and a dark SVG with Mermaid itself in headless Chromium,
- * after parsing it with Mermaid's parser. Results are cached by content hash (the id), so a
- * rebuild without diagram changes starts no browser. An invalid diagram is cached as an error.
+ * Checks every diagram with Mermaid's parser (no browser needed), then draws the ones whose SVG
+ * is not yet in `dir` with Mermaid itself in headless Chromium: one SVG per diagram that
+ * follows the site's theme. SVGs are named by a hash of Mermaid's version, the settings and
+ * the code, so a rebuild without diagram changes starts no browser; files of diagrams no longer
+ * listed are deleted. A diagram that does not parse gets an `.error.txt` file instead.
  */
-export async function renderDiagrams(specs: DiagramSpec[], cacheDir: string, launch: () => Promise<Browser>): Promise<RenderResult> {
-  mkdirSync(cacheDir, { recursive: true });
-  const todo = specs.filter((s) => !cached(cacheDir, s));
-  const result: RenderResult = { rendered: 0, cached: specs.length - todo.length, invalid: [] };
+export async function renderDiagrams(specs: DiagramSpec[], dir: string, launch: () => Promise<Browser>, onProgress?: (done: number, total: number) => void): Promise<RenderResult> {
+  mkdirSync(dir, { recursive: true });
+  const result: RenderResult = { rendered: 0, kept: 0, removed: [], invalid: [], missing: [] };
+  const wanted = new Set(specs.flatMap((s) => [s.file, s.file.replace(/\.svg$/, '.error.txt')]));
+  for (const name of readdirSync(dir).sort()) {
+    if (wanted.has(name) || !/\.(svg|error\.txt)$/.test(name)) continue;
+    rmSync(join(dir, name));
+    result.removed.push(name);
+  }
+  const todo: DiagramSpec[] = [];
   for (const spec of specs) {
-    const error = cachePath(cacheDir, spec.id, 'error');
-    if (existsSync(error)) result.invalid.push({ spec, error: readFileSync(error, 'utf8') });
+    if (existsSync(svgPath(dir, spec))) {
+      result.kept++;
+      continue;
+    }
+    const error = existsSync(errorPath(dir, spec)) ? readFileSync(errorPath(dir, spec), 'utf8') : await mermaidError(spec.code);
+    if (error) {
+      writeFileSync(errorPath(dir, spec), `${error}\n`);
+      result.invalid.push({ spec, error });
+    } else todo.push(spec);
   }
   if (todo.length === 0) return result;
   let browser: Browser;
@@ -58,6 +82,7 @@ export async function renderDiagrams(specs: DiagramSpec[], cacheDir: string, lau
     browser = await launch();
   } catch (error) {
     result.noBrowser = (error as Error).message.split('\n')[0] ?? String(error);
+    result.missing = todo;
     return result;
   }
   try {
@@ -65,31 +90,33 @@ export async function renderDiagrams(specs: DiagramSpec[], cacheDir: string, lau
     await page.setContent(`<!doctype html><html lang="zh-CN"><body style="font-family:${DIAGRAM_FONT.replace(/"/g, "'")}"></body></html>`);
     await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') });
     for (const spec of todo) {
-      const out = await page.evaluate(
-        async ({ spec, themes, font }) => {
-          const mermaid = (window as unknown as { mermaid: { initialize: (c: object) => void; parse: (c: string) => Promise<unknown>; render: (id: string, c: string) => Promise<{ svg: string }> } }).mermaid;
-          const svgs: Record<string, string> = {};
+      const rootId = `dg-${spec.file.replace(/\.svg$/, '')}`;
+      const drawn: { svgs: string[] } | { error: string } = await page.evaluate(
+        async ({ code, rootId, settings, palettes, font }) => {
+          const mermaid = (window as unknown as { mermaid: { initialize: (c: object) => void; render: (id: string, c: string) => Promise<{ svg: string }> } }).mermaid;
+          const out: string[] = [];
           try {
-            mermaid.initialize({ startOnLoad: false });
-            await mermaid.parse(spec.code);
-            for (const theme of themes) {
-              mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: theme === 'dark' ? 'dark' : 'default', fontFamily: font, flowchart: { htmlLabels: false }, sequence: { useMaxWidth: true } });
-              svgs[theme] = (await mermaid.render(`${spec.id}-${theme}`, spec.code)).svg;
+            for (const themeVariables of palettes) {
+              mermaid.initialize({ ...settings, deterministicIDSeed: rootId, fontFamily: font, themeVariables: { ...themeVariables, fontFamily: font } });
+              out.push((await mermaid.render(rootId, code)).svg);
             }
-            return { svgs };
           } catch (error) {
             return { error: error instanceof Error ? error.message : String(error) };
           }
+          return { svgs: out };
         },
-        { spec, themes: [...THEMES], font: DIAGRAM_FONT },
+        { code: spec.code, rootId, settings: RENDER_SETTINGS, palettes: [THEME_VARIABLES.light, THEME_VARIABLES.dark], font: DIAGRAM_FONT },
       );
-      if ('error' in out && out.error !== undefined) {
-        writeFileSync(cachePath(cacheDir, spec.id, 'error'), out.error);
-        result.invalid.push({ spec, error: out.error });
+      if ('error' in drawn) {
+        writeFileSync(errorPath(dir, spec), `${drawn.error}\n`);
+        result.invalid.push({ spec, error: drawn.error });
         continue;
       }
-      for (const theme of THEMES) writeFileSync(cachePath(cacheDir, spec.id, theme), scopeIds((out as { svgs: Record<string, string> }).svgs[theme] ?? '', `${spec.id}-${theme}`));
+      const [light = '', dark = ''] = drawn.svgs;
+      const svg = sized(scopeIds(mergeThemes(light, dark, rootId), rootId));
+      writeFileSync(svgPath(dir, spec), `${svg}\n`);
       result.rendered++;
+      onProgress?.(result.rendered, todo.length);
     }
   } finally {
     await browser.close();
