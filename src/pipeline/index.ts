@@ -85,7 +85,7 @@ export function processNote(input: SourceInput, rules: Rules): NoteResult | Erro
     section.classification = classify(section, rules.taxonomy);
     const topic = findTopic(section, rules.taxonomy);
     if (topic) section.topic = topic;
-    const extracted = extractDiagrams(section, rules.actors);
+    const extracted = extractDiagrams(section, rules.actors, rules.pageModel);
     section.children = extracted.children;
     section.diagrams = extracted.records;
     section.children = ensureCompiles(section.children, note.file);

@@ -65,7 +65,7 @@ describe('diagram: workflows become Mermaid, other lists do not', () => {
     it(name, () => {
       const note = read('diagram', name);
       clean(note.tree, note.file, rules);
-      const results = segment(note.tree, note.file, rules.pageModel, rules.taxonomy).sections.map((s) => extractDiagrams(s, rules.actors));
+      const results = segment(note.tree, note.file, rules.pageModel, rules.taxonomy).sections.map((s) => extractDiagrams(s, rules.actors, rules.pageModel));
       expectFiles('diagram', name, {
         'records.json': json(results.flatMap((r) => r.records)),
         'diagrams.mmd': results.flatMap((r) => r.specs.map((s) => `%% ${s.id} · ${s.caption}\n${s.code}`)).join('\n'),

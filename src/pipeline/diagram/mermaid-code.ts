@@ -1,20 +1,16 @@
 import type { Actors } from '../rules/schemas.ts';
 import type { Mention } from './actors.ts';
+import type { Statement } from './statements.ts';
 
-/** Label width in half-width units: a CJK character counts 2, a Latin one 1. */
-const MAX_WIDTH = 46;
+/** A label line's width in half-width units (a CJK character counts 2): about 220 px at 16 px. */
+export const LINE_WIDTH = 28;
+/** Messages wrap narrower: Mermaid spaces participants as far apart as their widest message. */
+export const MESSAGE_WIDTH = 16;
+/** A step longer than this (about 80 Chinese characters) is a paragraph, not something to draw. */
+export const MAX_LABEL_WIDTH = 160;
 
-function cut(text: string): string {
-  let width = 0;
-  let out = '';
-  for (const ch of text) {
-    const w = /[\u2E80-\uFFEF]/.test(ch) ? 2 : 1;
-    if (width + w > MAX_WIDTH - 2) return `${out.trimEnd()}…`;
-    width += w;
-    out += ch;
-  }
-  return out;
-}
+const isWide = (ch: string) => /[\u2E80-\uFFEF]/.test(ch);
+export const textWidth = (text: string) => [...text].reduce((w, ch) => w + (isWide(ch) ? 2 : 1), 0);
 
 /** Text that is safe inside a Mermaid label: no statement separators, entities or arrows. */
 export function mermaidText(text: string): string {
@@ -30,67 +26,81 @@ export function mermaidText(text: string): string {
     .trim();
 }
 
-/** A step shortened to a label: its name or its first clause, cut at MAX_LABEL characters. */
-export function shorten(text: string): string {
-  // `名称：说明` steps are named by their name.
-  const named = /^([^：:]{2,24})[：:]/.exec(text.trim())?.[1];
-  const clause = named ?? text.split(/[。；;，,]/)[0] ?? text;
-  return mermaidText(cut(clause.trim()));
+/**
+ * Breaks a label into lines of at most LINE_WIDTH units, never inside a Latin word, never
+ * dropping a character: a diagram wraps its labels instead of cutting them.
+ */
+export function wrapLabel(text: string, width = LINE_WIDTH): string[] {
+  const tokens = text.match(/[A-Za-z0-9_./:@'’-]+|\s+|./gu) ?? [];
+  const lines: string[] = [];
+  let line = '';
+  for (const token of tokens) {
+    // A long Latin word after a short start stays on its line rather than leave a word alone.
+    if (line && textWidth(line) + textWidth(token) > width && textWidth(line) >= width * 0.4 && !/^\s+$/.test(token)) {
+      lines.push(line.trim());
+      line = '';
+    }
+    line += line === '' ? token.trimStart() : token;
+  }
+  if (line.trim()) lines.push(line.trim());
+  // No line opens with closing punctuation, and a last line of one character joins the one before.
+  for (let i = 1; i < lines.length; i++) {
+    const punctuation = /^[，,。.、；;：:！!？?）)」』”]+/.exec(lines[i] ?? '')?.[0];
+    if (punctuation) {
+      lines[i - 1] += punctuation;
+      lines[i] = (lines[i] ?? '').slice(punctuation.length).trim();
+    }
+  }
+  const last = lines.at(-1);
+  if (lines.length > 1 && last !== undefined && textWidth(last) <= 2) lines.splice(-2, 2, `${lines.at(-2) ?? ''}${last}`);
+  return lines.filter(Boolean);
 }
 
-export interface Step {
+const label = (text: string, width = LINE_WIDTH) => wrapLabel(mermaidText(text), width).join('<br/>');
+
+/** What a step shows in a diagram: its name when it has one, else its first sentence. */
+export function statementText(step: { text: string; name?: string }): string {
+  if (step.name) return step.name;
+  return (step.text.split(/[。！？!?]|\.\s/)[0] ?? step.text).trim();
+}
+
+export interface SequenceStep {
   text: string;
   mentions: Mention[];
+  statement: Statement;
 }
 
-export interface Direction {
-  receive: string[];
-  send: string[];
-}
-
-/** Who sends to whom in a step: the first two actors, turned round when the text says the second one sends. */
-export function messageOf(step: Step, direction: Direction): { from: string; to: string } | undefined {
-  const distinct = step.mentions.filter((m, i, all) => all.findIndex((o) => o.id === m.id) === i);
-  const [a, b] = distinct;
-  if (!a || !b) return undefined;
-  const between = step.text.slice(a.end, b.start);
-  const receives = direction.receive.some((w) => between.includes(w));
-  const lastReceive = Math.max(...direction.receive.map((w) => between.lastIndexOf(w)));
-  const sendsAfter = direction.send.some((w) => between.indexOf(w, lastReceive + 1) > lastReceive);
-  return receives && !sendsAfter ? { from: b.id, to: a.id } : { from: a.id, to: b.id };
-}
-
-/** A sequence diagram: a message per step with two actors, a note for a step with one. */
-export function sequenceDiagram(steps: Step[], caption: string, actors: Actors, direction: Direction): string {
-  const label = (id: string) => actors.actors.find((a) => a.id === id)?.label ?? id;
-  // Participants: only actors that send, receive or carry a note, in order of appearance.
-  const messages = steps.map((step) => messageOf(step, direction));
+/**
+ * A sequence diagram: a numbered message per step that states its sender and receiver, a
+ * numbered note over its subject for a step that names only its doer. The numbers match the
+ * step list the diagram stands beside.
+ */
+export function sequenceDiagram(steps: SequenceStep[], caption: string, actors: Actors): string {
+  const name = (id: string) => actors.actors.find((a) => a.id === id)?.label ?? id;
   const used: string[] = [];
   const use = (id: string) => used.includes(id) || used.push(id);
-  steps.forEach((step, i) => {
-    const message = messages[i];
-    if (message) [message.from, message.to].forEach(use);
-    else if (step.mentions[0]) use(step.mentions[0].id);
-  });
-  const lines = ['sequenceDiagram', `  accTitle: ${mermaidText(caption)}`, '  autonumber'];
-  for (const id of used) lines.push(`  participant ${id} as ${mermaidText(label(id))}`);
-  const span = used.length > 1 ? `${used[0]},${used.at(-1)}` : (used[0] ?? '');
-  steps.forEach((step, i) => {
-    // The sender's name opening the step is already the arrow's tail.
-    const first = step.mentions[0];
-    const text = first && first.start === 0 ? step.text.slice(first.end) : step.text;
-    const message = messages[i];
-    if (message) lines.push(`  ${message.from}->>${message.to}: ${shorten(text)}`);
-    else if (first) lines.push(`  Note over ${first.id}: ${shorten(text)}`);
-    else if (span) lines.push(`  Note over ${span}: ${shorten(step.text)}`);
+  for (const { statement } of steps) {
+    if (statement.message) [statement.message.from, statement.message.to].forEach(use);
+    else if (statement.subject) use(statement.subject.id);
+  }
+  const lines = ['sequenceDiagram', `  accTitle: ${mermaidText(caption)}`];
+  for (const id of used) lines.push(`  participant ${id} as ${mermaidText(name(id))}`);
+  steps.forEach(({ text, statement }, i) => {
+    const subject = statement.subject;
+    // The doer's name opening the step is already the arrow's tail (or the note's place).
+    const shown = subject && subject.start === 0 ? text.slice(subject.end).replace(/^[\s的]+/, '') : text;
+    const words = `${i + 1}. ${label(shown || text, MESSAGE_WIDTH)}`;
+    if (statement.message) lines.push(`  ${statement.message.from}->>${statement.message.to}: ${words}`);
+    else if (subject) lines.push(`  Note over ${subject.id}: ${words}`);
   });
   return `${lines.join('\n')}\n`;
 }
 
-/** A flowchart of the steps in order (for steps without clear senders, and arrow chains). */
-export function flowchart(steps: string[], caption: string, chain = false): string {
-  const lines = ['flowchart LR', `  accTitle: ${mermaidText(caption)}`];
-  steps.forEach((step, i) => lines.push(`  s${i + 1}["${chain ? mermaidText(cut(step)) : shorten(step)}"]`));
+/** A flowchart of the steps in order, top-down, numbered like the list beside it (or, for an arrow chain, as written). */
+export function flowchart(steps: string[], caption: string, numbered = true): string {
+  const direction = steps.length <= 4 && steps.every((s) => textWidth(s) <= 16) ? 'LR' : 'TD';
+  const lines = [`flowchart ${direction}`, `  accTitle: ${mermaidText(caption)}`];
+  steps.forEach((step, i) => lines.push(`  s${i + 1}["${numbered ? `${i + 1}. ` : ''}${label(step)}"]`));
   for (let i = 1; i < steps.length; i++) lines.push(`  s${i} --> s${i + 1}`);
   return `${lines.join('\n')}\n`;
 }

@@ -109,10 +109,46 @@ export const actorsSchema = z.object({
   'process-cues': z.array(z.string()),
   /** Words marking a list as not a process (features, pros and cons). */
   'not-process-cues': z.array(z.string()),
-  /** Between two actors of a step: the second actor is the sender… */
-  'receive-words': z.array(z.string()),
-  /** …unless one of these follows. */
-  'send-words': z.array(z.string()),
+  /**
+   * How a step states a message (src/pipeline/diagram/statements.ts). A sequence diagram is drawn
+   * only when every message's sender and receiver are both stated by its step.
+   */
+  messages: z.object({
+    /** `A <verb> … B`: A sends to B (调用, 写入, 推送给…). */
+    send: z.array(z.string().min(1)).min(1),
+    /** `A 向 B <towards-verb>`: the preposition before B… */
+    towards: z.array(z.string().min(1)),
+    /** …and the verb after B (发送, 注册…). */
+    'towards-verbs': z.array(z.string().min(1)),
+    /** `B <verb> … A`: B receives from A, the message goes A → B (接收, 监听…). */
+    receive: z.array(z.string().min(1)),
+    /** `B 从 A <receive verb>`: the preposition before A. */
+    from: z.array(z.string().min(1)),
+    /** `A 通过 B 写入 C`, `A 通过 B 更新…`: the message goes to B, the go-between. */
+    via: z.array(z.string().min(1)),
+    /** `用户通过 kubectl …`: words before an actor that make it the sender all the same (its instrument). */
+    instrument: z.array(z.string().min(1)),
+    /** Words right before an actor that make it an object or an example, never the subject (如, 与, 将…). */
+    'not-subject-after': z.array(z.string().min(1)),
+    /** A clause opening with one of these shares the subject of its sentence's first clause (并, 然后…). */
+    'carry-subject': z.array(z.string().min(1)),
+    /** Width between a verb and its actor, at most, in half-width units (a Chinese character counts 2): 订阅者, the Service to the… */
+    'max-gap': z.number().int().min(0).default(32),
+  }),
+  /** Words that open the steps of a process told in one paragraph (首先 … 然后 … 最后). */
+  'sequence-words': z.array(z.string().min(1)).default([]),
+  /** How a diagram's caption is made from the lead-in or the heading (src/pipeline/diagram/caption.ts). */
+  captions: z.object({
+    /** Nouns that name a process; a caption ends with one (流程, 过程, 步骤…). */
+    'process-nouns': z.array(z.string().min(1)),
+    /** Words opening a lead-in that are not part of the name (以下是, 下面是…). */
+    'lead-in-prefixes': z.array(z.string().min(1)),
+    /** Words closing a lead-in that are not part of the name (如下, 如下所示…). */
+    'lead-in-suffixes': z.array(z.string().min(1)),
+    /** `通过以下步骤实施资源管理`: the words that announce steps; what follows them names the process, with `steps-suffix` after it. */
+    'steps-phrases': z.array(z.string().min(1)),
+    'steps-suffix': z.string(),
+  }),
 });
 
 const asideKind = z.enum(['note', 'tip', 'caution', 'danger']);
