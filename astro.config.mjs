@@ -46,6 +46,7 @@ export default defineConfig({
       customCss: ['./src/styles/handbook.css'],
       components: {
         PageTitle: './src/components/PageTitle.astro',
+        MarkdownContent: './src/components/MarkdownContent.astro',
         Search: './src/components/Search.astro',
       },
       // Chapters live in content/, not src/content/docs/: Starlight's Markdown features (asides from
