@@ -18,14 +18,17 @@ const content = resolve(root, 'content');
 const sources = resolve(process.env['HANDBOOK_SOURCES'] ?? resolve(content, 'sources'));
 const cache: NoteCache = new Map();
 
+/** Draws the diagrams the ingest added (the committed ones are kept); a missing browser is one line, never a stop. */
 async function renderDiagrams(): Promise<void> {
   const { renderDiagrams: render } = await import('./pipeline/diagram/render.ts');
   const { launchChromium } = await import('./pipeline/browser.ts');
+  const { diagramSpecSchema } = await import('./schema.ts');
   const { readFileSync } = await import('node:fs');
-  const specs = JSON.parse(readFileSync(resolve(content, 'diagrams.json'), 'utf8'));
-  const result = await render(specs, resolve(root, '.cache/diagrams'), launchChromium);
-  if (result.noBrowser) console.warn(`! No browser for diagrams (${result.noBrowser}): they are drawn in the reader's browser.`);
-  else if (result.rendered) console.log(`  ${result.rendered} diagram(s) rendered`);
+  const specs = diagramSpecSchema.array().parse(JSON.parse(readFileSync(resolve(content, 'diagrams.json'), 'utf8')));
+  const result = await render(specs, resolve(content, 'diagrams'), launchChromium);
+  if (result.noBrowser) console.warn(`[handbook] ! ${result.missing.length} diagram(s) not drawn: no browser (${result.noBrowser}). Their steps stay as text.`);
+  else if (result.rendered) console.log(`[handbook]   ${result.rendered} diagram(s) drawn`);
+  for (const { spec, error } of result.invalid) console.warn(`[handbook] ! ${spec.source} § ${spec.section}: the Mermaid does not parse: ${error.split('\n')[0]}`);
 }
 
 /** One ingest; errors are printed, never thrown: the server keeps running. */

@@ -61,6 +61,7 @@ async function diagrams(args: string[]): Promise<void> {
     for (const spec of result.missing) console.warn(`  ${spec.source} § ${spec.section}: 「${spec.caption}」`);
     console.warn('  Their steps stay on the pages as text. Install Debian\'s chromium (or set CHROMIUM_PATH) and build again to draw them.');
   }
+  for (const { spec, reason } of result.unthemed) console.warn(`! ${spec.source} § ${spec.section}: 「${spec.caption}」 keeps its light colours in the dark theme (${reason}).`);
   let fatal = false;
   for (const { spec, error } of result.invalid) {
     const where = `${spec.source} § ${spec.section}`;

@@ -19,3 +19,11 @@ export function projectCopy(sources: string): string {
   cpSync(sources, join(dir, 'content/sources'), { recursive: true });
   return dir;
 }
+
+/** A copy of the project as a fresh clone has it: everything committed in content/ (chapters, SVGs, notes). */
+export function cloneCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'handbook-clone-'));
+  for (const entry of ['src', 'public', 'content', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+  execFileSync('cp', ['-al', join(ROOT, 'node_modules'), join(dir, 'node_modules')]);
+  return dir;
+}

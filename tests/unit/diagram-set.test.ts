@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { textWidth, wrapLabel } from '../../src/pipeline/diagram/mermaid-code.ts';
 import { DIAGRAM_CASES, drawCase, scoreCases } from '../helpers/diagram-set.ts';
 
 describe('diagram test set: each process gets the diagram a careful reader would draw', () => {
@@ -21,5 +23,22 @@ describe('diagram test set: each process gets the diagram a careful reader would
   it('scores every drawn message as right (precision 100 %)', () => {
     const score = scoreCases();
     expect(score.rightMessages).toBe(score.drawnMessages);
+  });
+});
+
+describe('label wrapping', () => {
+  it('never drops, adds or reorders a character, and keeps lines within the width unless one word is wider', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('创', '建', 'Pod', ' ', 'kube-apiserver', '，', '（', '）', 'a', '/', '。') as fc.Arbitrary<string>, maxLength: 40 }), fc.integer({ min: 8, max: 30 }), (text, width) => {
+        const lines = wrapLabel(text, width);
+        expect(lines.join('').replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
+        for (const line of lines) {
+          const words = line.match(/[A-Za-z0-9_./:@'’-]+/g) ?? [];
+          const widest = Math.max(0, ...words.map(textWidth));
+          // A line may pass the width by a long word, a moved punctuation mark, or one joined last character.
+          expect(textWidth(line)).toBeLessThanOrEqual(Math.max(width, widest) + width + 4);
+        }
+      }),
+    );
   });
 });

@@ -113,10 +113,8 @@ export function extractDiagrams(section: Section, actors: Actors, model: PageMod
   }
   // Two diagrams of one section under one name are told apart by their order.
   const generated = specs.filter((s) => !s.author);
-  for (const spec of generated) {
-    const same = generated.filter((s) => s.caption === spec.caption);
-    if (same.length > 1) spec.caption = `${spec.caption}（${same.indexOf(spec) + 1}）`;
-  }
+  const named = new Map(generated.map((spec) => [spec, generated.filter((s) => s.caption === spec.caption)]));
+  for (const [spec, same] of named) if (same.length > 1) spec.caption = `${spec.caption}（${same.indexOf(spec) + 1}）`;
   const children = own.flatMap((node, i) => [node, ...(inserts.get(i) ?? [])]);
   return { children, records, specs };
 }

@@ -51,6 +51,14 @@ export function wrapLabel(text: string, width = LINE_WIDTH): string[] {
       lines[i] = (lines[i] ?? '').slice(punctuation.length).trim();
     }
   }
+  // Nor ends with opening punctuation: it moves to the next line.
+  for (let i = 0; i < lines.length - 1; i++) {
+    const opening = /[（(「『“‹]+$/.exec(lines[i] ?? '')?.[0];
+    if (opening) {
+      lines[i] = (lines[i] ?? '').slice(0, -opening.length).trimEnd();
+      lines[i + 1] = `${opening}${lines[i + 1] ?? ''}`;
+    }
+  }
   const last = lines.at(-1);
   if (lines.length > 1 && last !== undefined && textWidth(last) <= 2) lines.splice(-2, 2, `${lines.at(-2) ?? ''}${last}`);
   return lines.filter(Boolean);
@@ -60,8 +68,8 @@ const label = (text: string, width = LINE_WIDTH) => wrapLabel(mermaidText(text),
 
 /** What a step shows in a diagram: its name when it has one, else its first sentence. */
 export function statementText(step: { text: string; name?: string }): string {
-  if (step.name) return step.name;
-  return (step.text.split(/[。！？!?]|\.\s/)[0] ?? step.text).trim();
+  const shown = step.name ?? step.text.split(/[。！？!?]|\.\s/)[0] ?? step.text;
+  return shown.trim().replace(/[；;，,、：:]+$/, '').trim();
 }
 
 export interface SequenceStep {

@@ -19,6 +19,8 @@ export interface RenderResult {
   invalid: { spec: DiagramSpec; error: string }[];
   /** Diagrams left without an SVG because no browser could be started (with the reason). */
   missing: DiagramSpec[];
+  /** Drawn with the light palette only: the two renders could not be merged (with the reason). */
+  unthemed: { spec: DiagramSpec; reason: string }[];
   noBrowser?: string;
 }
 
@@ -57,7 +59,7 @@ function sized(svg: string): string {
  */
 export async function renderDiagrams(specs: DiagramSpec[], dir: string, launch: () => Promise<Browser>, onProgress?: (done: number, total: number) => void): Promise<RenderResult> {
   mkdirSync(dir, { recursive: true });
-  const result: RenderResult = { rendered: 0, kept: 0, removed: [], invalid: [], missing: [] };
+  const result: RenderResult = { rendered: 0, kept: 0, removed: [], invalid: [], missing: [], unthemed: [] };
   const wanted = new Set(specs.flatMap((s) => [s.file, s.file.replace(/\.svg$/, '.error.txt')]));
   for (const name of readdirSync(dir).sort()) {
     if (wanted.has(name) || !/\.(svg|error\.txt)$/.test(name)) continue;
@@ -113,7 +115,13 @@ export async function renderDiagrams(specs: DiagramSpec[], dir: string, launch: 
         continue;
       }
       const [light = '', dark = ''] = drawn.svgs;
-      const svg = sized(scopeIds(mergeThemes(light, dark, rootId), rootId));
+      let themed = light;
+      try {
+        themed = mergeThemes(light, dark, rootId);
+      } catch (error) {
+        result.unthemed.push({ spec, reason: (error as Error).message.slice(0, 200) });
+      }
+      const svg = sized(scopeIds(themed, rootId));
       writeFileSync(svgPath(dir, spec), `${svg}\n`);
       result.rendered++;
       onProgress?.(result.rendered, todo.length);

@@ -17,6 +17,8 @@ export const RENDER_SETTINGS = {
   startOnLoad: false,
   securityLevel: 'strict',
   deterministicIds: true,
+  // Shapes with drawn curves take their randomness from this seed: the same code, the same SVG.
+  handDrawnSeed: 1,
   theme: 'base',
   htmlLabels: false,
   fontSize: 16,

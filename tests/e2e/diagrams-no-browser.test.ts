@@ -1,0 +1,29 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { htmlFiles } from '../../src/pipeline/verify/html-files.ts';
+import { cloneCopy } from '../helpers/project-copy.ts';
+
+const project = cloneCopy();
+afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+describe('a fresh clone on a machine with no browser', () => {
+  it('npm run build serves every diagram as its committed SVG and loads no Mermaid', () => {
+    const build = spawnSync('npm', ['run', 'build'], { cwd: project, encoding: 'utf8', env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium', ASTRO_TELEMETRY_DISABLED: '1' } });
+    expect(build.status, build.stderr).toBe(0);
+    // Nothing needed drawing: the build did not even look for a browser.
+    expect(`${build.stdout}${build.stderr}`).not.toMatch(/no browser could be started/);
+    const dist = join(project, 'dist');
+    let figures = 0;
+    for (const file of htmlFiles(dist)) {
+      const html = readFileSync(join(dist, file), 'utf8');
+      const count = html.match(/<figure class="diagram/g)?.length ?? 0;
+      figures += count;
+      expect(html.match(/<figure class="diagram[^>]*>\s*<div class="diagram-frame"[^>]*><svg/g)?.length ?? 0, file).toBe(count);
+      expect(html, file).not.toMatch(/mermaid\.(min\.)?js|import\s*["'][^"']*mermaid|尚未绘制/);
+    }
+    const specs = JSON.parse(readFileSync(join(project, 'content/diagrams.json'), 'utf8')) as unknown[];
+    expect(figures).toBeGreaterThanOrEqual(specs.length);
+  });
+});
