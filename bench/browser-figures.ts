@@ -27,7 +27,8 @@ export async function measureFirstSearch(dist: string, query: string): Promise<{
 
 /** Lighthouse (mobile form factor, its defaults) against a page served on loopback. */
 export async function lighthouseScores(dist: string, path: string): Promise<Record<string, number>> {
-  const server = await serveStatic(dist);
+  // Compressed like GitHub Pages serves it.
+  const server = await serveStatic(dist, '/', { gzip: true });
   const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
   try {
     const result = await lighthouse(`${server.url}${path}`, { port: chrome.port, output: 'json', logLevel: 'error' });

@@ -117,6 +117,18 @@ if (seedProject && wanted('weight')) {
   line('CSS (raw / gzip)', `${kb(w.css)} / ${kb(w.cssGz)}`);
   line('JavaScript modules (raw / gzip; target < 50 KB gzip)', `${kb(w.js)} / ${kb(w.jsGz)}`);
   line('inline scripts (inside the HTML above)', kb(w.inlineJs));
+  // The page with the most diagrams: as built (one SVG per diagram, themed by CSS custom
+  // properties) and with every SVG inlined a second time, as a light and a dark copy would be.
+  const { gzipSync } = await import('node:zlib');
+  const report = JSON.parse((await import('node:fs')).readFileSync(join(seedProject, 'content/ingest-report.json'), 'utf8')) as { diagrams: { made: boolean; page: string }[] };
+  const perPage = new Map<string, number>();
+  for (const d of report.diagrams) if (d.made) perPage.set(d.page, (perPage.get(d.page) ?? 0) + 1);
+  const [page, count] = [...perPage].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ?? ['', 0];
+  const html = (await import('node:fs')).readFileSync(join(dist, page, 'index.html'), 'utf8');
+  const twice = html.replace(/<svg[\s\S]*?<\/svg>/g, (svg) => (svg.includes('--dg-w') ? `${svg}${svg}` : svg));
+  console.log(`\ndiagram page weight (/${page}/, ${count} diagrams, HTML gzip)`);
+  line('one SVG per diagram, themed by CSS custom properties (as built)', kb(gzipSync(html).length));
+  line('the same SVGs inlined twice (a light and a dark copy)', kb(gzipSync(twice).length));
 }
 
 if (seedProject && (wanted('search') || wanted('lighthouse'))) {
@@ -129,7 +141,8 @@ if (seedProject && (wanted('search') || wanted('lighthouse'))) {
   }
   if (wanted('lighthouse')) {
     console.log('\nlighthouse (mobile, Debian Chromium, loopback server)');
-    const diagramPage = existsSync(join(dist, 'components/kubernetes-pod/index.html')) ? 'components/kubernetes-pod/' : 'components/section-8653ae/';
+    const diagrams = JSON.parse((await import('node:fs')).readFileSync(join(seedProject, 'content/ingest-report.json'), 'utf8')) as { diagrams: { made: boolean; kind: string; page: string }[] };
+    const diagramPage = `${diagrams.diagrams.find((d) => d.made && d.kind === 'sequence')?.page ?? ''}/`;
     for (const [label, path] of [['home page', ''], ['chapter page', 'components/etcd/'], ['page with a diagram', diagramPage]] as const) {
       const scores = await lighthouseScores(dist, path);
       line(`${label} (/${path})`, Object.entries(scores).map(([k, v]) => `${k} ${v}`).join(', '));

@@ -123,9 +123,8 @@ describe('the full-screen viewer', () => {
 
   it('opens a diagram with the keyboard, zooms with + and −, closes with Esc and gives the focus back', async () => {
     await page.goto(`${server.url}${target}/`);
-    const frame = page.locator('figure.diagram .diagram-frame').first();
-    expect(await frame.getAttribute('role')).toBe('button');
-    await frame.focus();
+    const button = page.locator('figure.diagram').first().getByRole('button', { name: '全屏查看' });
+    await button.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => viewer().isVisible()).toBe(true);
     expect(await viewer().locator('svg text').count()).toBeGreaterThan(5);
@@ -137,7 +136,14 @@ describe('the full-screen viewer', () => {
     expect(await scale()).toBeLessThan(fitted);
     await page.keyboard.press('Escape');
     await expect.poll(() => viewer().isVisible()).toBe(false);
-    expect(await frame.evaluate((f) => f === document.activeElement)).toBe(true);
+    expect(await button.evaluate((b) => b === document.activeElement)).toBe(true);
+  });
+
+  it('opens a diagram on a click on the diagram itself', async () => {
+    await page.locator('figure.diagram .diagram-frame').first().click();
+    await expect.poll(() => viewer().isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => viewer().isVisible()).toBe(false);
   });
 
   it('opens a picture with the pointer, zooms with the wheel, pans by dragging, closes with its button', async () => {

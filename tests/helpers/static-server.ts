@@ -1,5 +1,6 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createGzip } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 
@@ -23,8 +24,11 @@ export interface StaticServer {
   requests: string[];
 }
 
-/** Serves `dir` on loopback under `base` (like GitHub Pages serves a project site). */
-export async function serveStatic(dir: string, base = '/'): Promise<StaticServer> {
+/**
+ * Serves `dir` on loopback under `base` (like GitHub Pages serves a project site); with `gzip`,
+ * text is compressed for clients that accept it, as Pages does.
+ */
+export async function serveStatic(dir: string, base = '/', options: { gzip?: boolean } = {}): Promise<StaticServer> {
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -44,7 +48,13 @@ export async function serveStatic(dir: string, base = '/'): Promise<StaticServer
       createReadStream(join(dir, '404.html')).pipe(res);
       return;
     }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
+    const type = TYPES[extname(path)] ?? 'application/octet-stream';
+    if (options.gzip && /^(text\/|application\/(json|xml)|image\/svg)/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
+      createReadStream(path).pipe(createGzip()).pipe(res);
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': type });
     createReadStream(path).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
