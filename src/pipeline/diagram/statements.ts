@@ -66,39 +66,32 @@ function actorAfter(text: string, from: number, end: number, mentions: Mention[]
 /** The message a clause states, given its subject: the first pattern that names the other actor. */
 function messageIn(text: string, start: number, end: number, subject: Mention, mentions: Mention[], words: Words): Statement['message'] {
   const gap = words['max-gap'];
-  const from0 = Math.max(start, subject.end);
+  const after = Math.max(start, subject.end);
   const found: { at: number; message: { from: string; to: string } }[] = [];
   const rest = (m: Mention) => text.slice(m.end, end);
   for (const m of mentions) {
-    if (m.start < from0 || m.end > end || m.id === subject.id) continue;
-    const before = text.slice(Math.max(from0, m.start - 6), m.start).trim();
+    if (m.start < after || m.end > end || m.id === subject.id) continue;
+    const before = text.slice(Math.max(after, m.start - 6), m.start).trim();
     // A 向 B 发送 / A 通过 B 写入 C / B 从 A 获取
     if (endsWithAny(before, words.towards) && indexOfAny(rest(m), words['towards-verbs'])) found.push({ at: m.start, message: { from: subject.id, to: m.id } });
     else if (endsWithAny(before, words.via)) found.push({ at: m.start, message: { from: subject.id, to: m.id } });
     else if (endsWithAny(before, words.from) && indexOfAny(rest(m), words.receive)) found.push({ at: m.start, message: { from: m.id, to: subject.id } });
   }
+  /** The first actor within reach after one of `verbs`, from the subject on. */
+  const afterVerb = (verbs: string[]): Mention | undefined => {
+    for (let at = after, verb = indexOfAny(text.slice(0, end), verbs, at); verb; verb = indexOfAny(text.slice(0, end), verbs, at)) {
+      at = verb.at + verb.word.length;
+      const actor = actorAfter(text, at, end, mentions, subject, gap);
+      if (actor) return actor;
+    }
+    return undefined;
+  };
   // A 调用 B / A 将 X 写入 B
-  for (let at = from0; ; ) {
-    const verb = indexOfAny(text.slice(0, end), words.send, at);
-    if (!verb) break;
-    const to = actorAfter(text, verb.at + verb.word.length, end, mentions, subject, gap);
-    if (to) {
-      found.push({ at: to.start, message: { from: subject.id, to: to.id } });
-      break;
-    }
-    at = verb.at + verb.word.length;
-  }
+  const to = afterVerb(words.send);
+  if (to) found.push({ at: to.start, message: { from: subject.id, to: to.id } });
   // B 接收 A 的… / B 监听 A
-  for (let at = from0; ; ) {
-    const verb = indexOfAny(text.slice(0, end), words.receive, at);
-    if (!verb) break;
-    const from = actorAfter(text, verb.at + verb.word.length, end, mentions, subject, gap);
-    if (from) {
-      found.push({ at: from.start, message: { from: from.id, to: subject.id } });
-      break;
-    }
-    at = verb.at + verb.word.length;
-  }
+  const sender = afterVerb(words.receive);
+  if (sender) found.push({ at: sender.start, message: { from: sender.id, to: subject.id } });
   return found.sort((a, b) => a.at - b.at)[0]?.message;
 }
 
