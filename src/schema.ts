@@ -135,6 +135,8 @@ export const ingestReportSchema = z.object({
   errors: z.array(z.object({ file: z.string(), reason: z.string(), hint: z.string() })),
   pages: z.array(z.object({ path: z.string(), title: z.string(), chapter: z.string(), group: z.string(), sources: z.array(z.string()) })),
   diagrams: z.array(diagramRecordSchema.extend({ page: z.string() })),
+  /** The 「版本提示」 asides placed: which fact, on which page, in which part of which note. */
+  versionNotes: z.array(z.object({ fact: z.string(), page: z.string(), source: z.string(), section: z.string() })).default([]),
 });
 
 export type DiagramSpec = z.infer<typeof diagramSpecSchema>;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { classify, findTopic } from './classify/index.ts';
 import { clean, dropRepeats } from './clean/index.ts';
 import { extractDiagrams, type DiagramSpec } from './diagram/index.ts';
+import { addVersionNotes } from './version/index.ts';
 import type { RelatedRef } from '../schema.ts';
 import { emitChapterIndex, emitChapters, emitPage, emitSidebar, pageTree, type OutputFile } from './emit/index.ts';
 import { ensureCompiles } from './emit/ensure-compiles.ts';
@@ -128,7 +129,8 @@ export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (e
   // Notes that are gone, or changed, leave the cache.
   if (cache) for (const key of [...cache.keys()]) if (!used.has(key)) cache.delete(key);
   const folded = foldNearDuplicates(sections);
-  const pages = merge(folded.sections, rules.taxonomy, rules.pageModel);
+  const versioned = addVersionNotes(merge(folded.sections, rules.taxonomy, rules.pageModel), rules.versionNotes);
+  const pages = versioned.pages;
   const metas = new Map(notes.map((n) => [n.file.data.meta?.file ?? '', n.file.data.meta as SourceMeta]));
   // Where every answer lands (page and anchor), so topic pages can link to parts of other answers.
   const trees = new Map(pages.map((page) => [page, pageTree(page, metas, rules.pageModel)]));
@@ -150,7 +152,7 @@ export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (e
     { path: 'diagrams.json', content: `${JSON.stringify([...diagrams.values()].sort((a, b) => compareText(a.id, b.id)), null, 2)}\n` },
   ];
   const images = new Map(notes.flatMap((n) => n.file.data.localImages ?? []).map((image) => [image.path, image]));
-  const report = buildReport(notes, pages, errors, folded.reposts, folded.dropped);
+  const report = buildReport(notes, pages, errors, folded.reposts, folded.dropped, versioned.records);
   files.push({ path: 'ingest-report.json', content: `${JSON.stringify(report, null, 2)}\n` });
   return { files: files.sort((a, b) => compareText(a.path, b.path)), assets: [...images.values()].sort((a, b) => compareText(a.path, b.path)), report };
 }

@@ -1,8 +1,9 @@
-import type { Blockquote, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Blockquote, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { markerOf, type TemplateMarker } from '../read/isolate-template-lines.ts';
+import { asideDirective } from '../tree/aside.ts';
 import { markdownToMdast } from '../read/markdown.ts';
 import type { AsideKind, Markup } from '../rules/schemas.ts';
 import { dropped, type NoteFile } from '../types.ts';
@@ -46,8 +47,7 @@ class Converter {
   }
 
   aside(kind: AsideKind, title: string | undefined, children: RootContent[]): ContainerDirective {
-    const label: Paragraph[] = title ? [{ type: 'paragraph', data: { directiveLabel: true }, children: [{ type: 'text', value: title }] } as Paragraph] : [];
-    return { type: 'containerDirective', name: kind, attributes: {}, children: [...label, ...children] as ContainerDirective['children'] };
+    return asideDirective(kind, title, children);
   }
 
   /** What a paired marker and the blocks between become. */

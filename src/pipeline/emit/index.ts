@@ -22,11 +22,13 @@ const DESCRIPTION_LENGTH = 120;
 /**
  * A page's description: the first real sentence of its text, never a lead-in that ends in a
  * colon (`如下：`) nor the source line; the first text of any kind when there is no such
- * sentence, the title as a last resort.
+ * sentence, the title as a last resort. Asides (a note's callouts, version notes) are remarks
+ * beside the text, not its summary.
  */
 function description(tree: Root, title: string): string {
   const texts: string[] = [];
   visit(tree, (node) => {
+    if (node.type === 'containerDirective') return SKIP;
     if (node.type !== 'paragraph' && node.type !== 'tableCell') return undefined;
     if ((node.data as { sourceLine?: boolean } | undefined)?.sourceLine) return SKIP;
     const text = toString(node).replace(/\s+/g, ' ').trim();

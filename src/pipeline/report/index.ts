@@ -9,7 +9,7 @@ function warningsOf(note: Note): string[] {
   return note.file.messages.map((m) => `${m.line ? `line ${m.line}: ` : ''}${m.reason}${m.ruleId ? ` [${m.ruleId}]` : ''}`);
 }
 
-export function buildReport(notes: Note[], pages: Page[], errors: ErrorReport[], reposts: Repost[] = [], repostDrops: Map<string, Dropped[]> = new Map()): IngestReport {
+export function buildReport(notes: Note[], pages: Page[], errors: ErrorReport[], reposts: Repost[] = [], repostDrops: Map<string, Dropped[]> = new Map(), versionNotes: IngestReport['versionNotes'] = []): IngestReport {
   const repostOf = new Map(reposts.map((r) => [r.file, { file: r.of, share: r.share }]));
   const pageOf = new Map<string, string>();
   for (const page of pages) for (const s of page.sections) pageOf.set(`${s.source}#${s.index}`, `${page.chapter}/${page.slug}`);
@@ -65,5 +65,6 @@ export function buildReport(notes: Note[], pages: Page[], errors: ErrorReport[],
       .map((p) => ({ path: `${p.chapter}/${p.slug}`, title: p.title, chapter: p.chapter, group: p.group, sources: [...new Set(p.sections.map((s) => s.source))] }))
       .sort((a, b) => compareText(a.path, b.path)),
     diagrams,
+    versionNotes: [...versionNotes].sort((a, b) => compareText(a.page, b.page) || compareText(a.fact, b.fact)),
   };
 }

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import { actorsSchema, glossarySchema, junkRulesSchema, markupSchema, pageModelSchema, taxonomySchema, type Rules } from './schemas.ts';
+import { actorsSchema, glossarySchema, junkRulesSchema, markupSchema, pageModelSchema, taxonomySchema, versionNotesSchema, type Rules } from './schemas.ts';
 
 export type { Rules } from './schemas.ts';
 
@@ -32,5 +32,7 @@ export function loadRules(dir: string): Rules {
     actors: load(dir, 'actors.yaml', actorsSchema),
     markup: load(dir, 'markup.yaml', markupSchema),
     pageModel: load(dir, 'page-model.yaml', pageModelSchema),
+    // Optional: without the file, no page gets version notes.
+    versionNotes: existsSync(join(dir, 'version-notes.yaml')) ? load(dir, 'version-notes.yaml', versionNotesSchema) : { 'checked-against': 'v0.0', label: '版本提示', 'source-label': '官方说明', facts: [] },
   };
 }

@@ -207,7 +207,33 @@ export type JunkRules = z.infer<typeof junkRulesSchema>;
 export type Actors = z.infer<typeof actorsSchema>;
 export type Markup = z.infer<typeof markupSchema>;
 export type PageModel = z.infer<typeof pageModelSchema>;
+export type VersionNotes = z.infer<typeof versionNotesSchema>;
 export type AsideKind = z.infer<typeof asideKind>;
+
+/** content/version-notes.yaml */
+export const versionNotesSchema = z.object({
+  /** The Kubernetes version the facts were checked against, shown on the site. */
+  'checked-against': z.string().regex(/^v\d+\.\d+$/, 'write it like v1.34'),
+  /** The aside's title. */
+  label: z.string().min(1).default('版本提示'),
+  /** The words of the link to the official page. */
+  'source-label': z.string().min(1).default('官方说明'),
+  facts: z.array(
+    z.object({
+      /** A name for the fact (the report lists it). */
+      id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case words joined by hyphens'),
+      /** What a note writes when it relies on the old behaviour: whole terms, case-insensitive, code included. */
+      terms: z.array(z.string().min(2)).min(1),
+      /** The Kubernetes version of the change. */
+      version: z.string().regex(/^v\d+\.\d+$/, 'write it like v1.25'),
+      change: z.enum(['removed', 'deprecated', 'changed']),
+      /** The aside's text, written for the handbook. */
+      note: z.string().min(10),
+      /** The official page that says so. */
+      source: z.url(),
+    }),
+  ),
+});
 
 export interface Rules {
   taxonomy: Taxonomy;
@@ -216,4 +242,5 @@ export interface Rules {
   actors: Actors;
   markup: Markup;
   pageModel: PageModel;
+  versionNotes: VersionNotes;
 }
