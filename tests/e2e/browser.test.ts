@@ -1,28 +1,17 @@
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { htmlFiles, siteBase, siteDir } from '../helpers/site.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { htmlFiles } from '../helpers/site.ts';
+import { servedSite } from '../helpers/served-site.ts';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(siteDir(), siteBase());
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite();
 
 async function open(path: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const page = await browser.newPage({ viewport });
-  await page.goto(server.url + path);
+  const page = await site.browser.newPage({ viewport });
+  await page.goto(site.server.url + path);
   return page;
 }
 
@@ -78,7 +67,7 @@ describe('the handbook in a browser', () => {
   });
 
   it('no console errors and no failed requests to the site on any page', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const errors: string[] = [];
     let current = '';
     page.on('pageerror', (e) => errors.push(`${current}: ${e.message}`));
@@ -86,16 +75,16 @@ describe('the handbook in a browser', () => {
       if (msg.type() !== 'error') return;
       const origin = msg.location().url;
       // Pictures a note links on another host cannot load on this closed network.
-      if (origin && !origin.startsWith(server.url.replace(/\/[^/]*\/$/, ''))) return;
+      if (origin && !origin.startsWith(site.server.url.replace(/\/[^/]*\/$/, ''))) return;
       errors.push(`${current}: ${msg.text()}`);
     });
     page.on('response', (r) => {
-      if (r.url().startsWith(server.url) && r.status() >= 400) errors.push(`${current}: ${r.status()} ${r.url()}`);
+      if (r.url().startsWith(site.server.url) && r.status() >= 400) errors.push(`${current}: ${r.status()} ${r.url()}`);
     });
     const files = htmlFiles().filter((f) => f !== '404.html');
     for (const file of files) {
       current = file;
-      await page.goto(server.url + file.replace(/index\.html$/, ''), { waitUntil: 'load' });
+      await page.goto(site.server.url + file.replace(/index\.html$/, ''), { waitUntil: 'load' });
     }
     await page.close();
     expect(files.length).toBeGreaterThan(40);

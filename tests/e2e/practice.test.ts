@@ -1,25 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { siteBase, siteDir } from '../helpers/site.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import { servedSite } from '../helpers/served-site.ts';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(siteDir(), siteBase());
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite();
 
 describe('practice mode on /questions/', () => {
   it('reveals an answer read from its page, marks it 会了 across a reload, filters by chapter and shuffles', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}questions/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}questions/`);
     const first = page.locator('li[data-question]').first();
     const reveal = first.getByRole('button', { name: '显示答案' });
     expect(await reveal.getAttribute('aria-expanded')).toBe('false');
@@ -64,9 +51,9 @@ describe('practice mode on /questions/', () => {
   });
 
   it('without JavaScript it is a plain linked list with no controls', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}questions/`);
+    await page.goto(`${site.server.url}questions/`);
     expect(await page.locator('li[data-question] > a').count()).toBeGreaterThan(10);
     expect(await page.locator('[data-practice]').isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: '显示答案' }).count()).toBe(0);
