@@ -12,7 +12,7 @@
  *   scale    (only when asked) the shared corpus copied 13 times, about a thousand notes: full build
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,7 +80,6 @@ if (wanted('diagrams')) {
   const { launchChromium } = await import('../src/pipeline/browser.ts');
   const { diagramSpecSchema } = await import('../src/schema.ts');
   const { scoreCases, DIAGRAM_CASES } = await import('../tests/helpers/diagram-set.ts');
-  const { readFileSync } = await import('node:fs');
   const specs = diagramSpecSchema.array().parse(JSON.parse(readFileSync(join(root, 'content/diagrams.json'), 'utf8')));
   const dir = join(work, 'diagrams');
   console.log(`\ndiagrams (the bundled notes' ${specs.length}, drawn by Mermaid in Chromium into an empty folder, then again)`);
@@ -95,6 +94,11 @@ if (wanted('diagrams')) {
   line('message precision (drawn messages the case expects, at their step)', `${score.rightMessages}/${score.drawnMessages} = ${((100 * score.rightMessages) / Math.max(1, score.drawnMessages)).toFixed(1)} %`);
   line('processes that get a diagram', `${score.withDiagram}/${score.processes} = ${((100 * score.withDiagram) / Math.max(1, score.processes)).toFixed(1)} %`);
   line('cases with the expected kind (sequence / flowchart / none)', `${score.kindsRight}/${DIAGRAM_CASES.length}`);
+}
+
+/** The diagrams the bundled notes' build made, from its ingest report. */
+function seedReport(project: string): { diagrams: { made: boolean; kind: string; page: string }[] } {
+  return JSON.parse(readFileSync(join(project, 'content/ingest-report.json'), 'utf8'));
 }
 
 let seedProject: string | undefined;
@@ -120,11 +124,11 @@ if (seedProject && wanted('weight')) {
   // The page with the most diagrams: as built (one SVG per diagram, themed by CSS custom
   // properties) and with every SVG inlined a second time, as a light and a dark copy would be.
   const { gzipSync } = await import('node:zlib');
-  const report = JSON.parse((await import('node:fs')).readFileSync(join(seedProject, 'content/ingest-report.json'), 'utf8')) as { diagrams: { made: boolean; page: string }[] };
+  const report = seedReport(seedProject);
   const perPage = new Map<string, number>();
   for (const d of report.diagrams) if (d.made) perPage.set(d.page, (perPage.get(d.page) ?? 0) + 1);
   const [page, count] = [...perPage].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ?? ['', 0];
-  const html = (await import('node:fs')).readFileSync(join(dist, page, 'index.html'), 'utf8');
+  const html = readFileSync(join(dist, page, 'index.html'), 'utf8');
   const twice = html.replace(/<svg[\s\S]*?<\/svg>/g, (svg) => (svg.includes('--dg-w') ? `${svg}${svg}` : svg));
   console.log(`\ndiagram page weight (/${page}/, ${count} diagrams, HTML gzip)`);
   line('one SVG per diagram, themed by CSS custom properties (as built)', kb(gzipSync(html).length));
@@ -141,8 +145,7 @@ if (seedProject && (wanted('search') || wanted('lighthouse'))) {
   }
   if (wanted('lighthouse')) {
     console.log('\nlighthouse (mobile, Debian Chromium, loopback server)');
-    const diagrams = JSON.parse((await import('node:fs')).readFileSync(join(seedProject, 'content/ingest-report.json'), 'utf8')) as { diagrams: { made: boolean; kind: string; page: string }[] };
-    const diagramPage = `${diagrams.diagrams.find((d) => d.made && d.kind === 'sequence')?.page ?? ''}/`;
+    const diagramPage = `${seedReport(seedProject).diagrams.find((d) => d.made && d.kind === 'sequence')?.page ?? ''}/`;
     for (const [label, path] of [['home page', ''], ['chapter page', 'components/etcd/'], ['page with a diagram', diagramPage]] as const) {
       const scores = await lighthouseScores(dist, path);
       line(`${label} (/${path})`, Object.entries(scores).map(([k, v]) => `${k} ${v}`).join(', '));
@@ -159,7 +162,6 @@ if (wanted('corpus') && existsSync(corpus)) {
   const { listSources, runPipeline } = await import('../src/pipeline/index.ts');
   const { loadRules } = await import('../src/pipeline/rules/index.ts');
   const { chapterAccuracy } = await import('./accuracy.ts');
-  const { readFileSync } = await import('node:fs');
   const rules = loadRules(join(root, 'content'));
   const { report } = runPipeline(listSources(corpus), rules);
   const truth = join(corpus, '../truth.tsv');
@@ -210,7 +212,7 @@ if (only.has('scale') && existsSync(corpus)) {
   console.log(`\nscale: the shared corpus copied 13 times, titles, headings and sentences varied (${notes} notes)`);
   const timed = spawnSync('/usr/bin/time', ['-f', '%e %M', 'npm', 'run', 'build', '--silent'], { cwd: project, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8', maxBuffer: 1 << 30 });
   const [seconds, kbPeak] = (timed.stderr.trim().split('\n').pop() ?? '').split(' ');
-  const report = JSON.parse((await import('node:fs')).readFileSync(join(project, 'content/ingest-report.json'), 'utf8'));
+  const report = JSON.parse(readFileSync(join(project, 'content/ingest-report.json'), 'utf8'));
   const { medianPageGzip } = await import('./site-weight.ts');
   const weight = timed.status === 0 ? medianPageGzip(join(project, 'dist')) : undefined;
   line(`full build: ${report.summary.pages} pages${weight ? `, median page ${kb(weight.median)} gzip` : ''}`, timed.status === 0 ? `${seconds} s, peak RSS of the largest process ${(Number(kbPeak) / 1024).toFixed(0)} MB` : `failed (exit ${timed.status})`);

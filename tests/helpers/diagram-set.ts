@@ -28,6 +28,11 @@ export interface Drawn {
   reasons: string[];
 }
 
+/** The numbered messages of a sequence diagram's code: sender, receiver and the step they draw. */
+export function messagesOf(code: string): [string, string, number][] {
+  return [...code.matchAll(/^ {2}(\w+)->>(\w+): (\d+)\./gm)].map((m): [string, string, number] => [m[1] ?? '', m[2] ?? '', Number(m[3])]);
+}
+
 /** Runs a case through read → clean → segment → diagram, as the pipeline does, and reads back what was drawn. */
 export function drawCase(c: DiagramCase): Drawn {
   const note = readNote(new TextEncoder().encode(c.markdown), c.file, rules.junk);
@@ -37,8 +42,7 @@ export function drawCase(c: DiagramCase): Drawn {
   const reasons = results.flatMap((r) => r.records.map((d) => d.reason));
   const code = specs.map((s) => s.code).join('\n');
   const kind = /^sequenceDiagram/m.test(code) ? 'sequence' : /^flowchart/m.test(code) ? 'flowchart' : 'none';
-  const messages = [...code.matchAll(/^ {2}(\w+)->>(\w+): (\d+)\./gm)].map((m): [string, string, number] => [m[1] ?? '', m[2] ?? '', Number(m[3])]);
-  return { kind, messages, code, reasons };
+  return { kind, messages: messagesOf(code), code, reasons };
 }
 
 /** Message precision (messages drawn that the case expects, at their step) and the share of processes that get a diagram. */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { termFixer } from '../../src/pipeline/clean/fix-terms.ts';
 import { listSources, runPipeline } from '../../src/pipeline/index.ts';
 import { contentSentences, normalizeText, sourceText } from '../../src/pipeline/verify/sentences.ts';
+import { messagesOf } from '../helpers/diagram-set.ts';
 import { CONTENT_DIR, rules } from '../helpers/rules.ts';
 
 const SOURCES = join(CONTENT_DIR, 'sources');
@@ -145,7 +146,7 @@ describe('the bundled notes', () => {
         note: s.source.slice(0, 3),
         caption: s.caption,
         kind: s.code.startsWith('sequenceDiagram') ? 'sequence' : 'flowchart',
-        messages: [...s.code.matchAll(/^ {2}(\w+)->>(\w+): (\d+)\./gm)].map((m) => `${m[1]}>${m[2]}@${m[3]}`),
+        messages: messagesOf(s.code).map(([from, to, step]) => `${from}>${to}@${step}`),
       }))
       .sort((a, b) => (`${a.note}${a.caption}` < `${b.note}${b.caption}` ? -1 : 1));
     // Checked by hand against each step of the notes: a message only where the step names its sender and receiver.

@@ -25,8 +25,9 @@ export interface RenderResult {
 }
 
 /** The SVG file, and the file that holds Mermaid's message when the code does not parse. */
+const errorFile = (spec: DiagramSpec) => spec.file.replace(/\.svg$/, '.error.txt');
 export const svgPath = (dir: string, spec: DiagramSpec) => join(dir, spec.file);
-export const errorPath = (dir: string, spec: DiagramSpec) => join(dir, spec.file.replace(/\.svg$/, '.error.txt'));
+export const errorPath = (dir: string, spec: DiagramSpec) => join(dir, errorFile(spec));
 
 /**
  * A page may hold several diagrams: ids inside an SVG (arrow markers, groups) are prefixed with
@@ -60,7 +61,7 @@ function sized(svg: string): string {
 export async function renderDiagrams(specs: DiagramSpec[], dir: string, launch: () => Promise<Browser>, onProgress?: (done: number, total: number) => void): Promise<RenderResult> {
   mkdirSync(dir, { recursive: true });
   const result: RenderResult = { rendered: 0, kept: 0, removed: [], invalid: [], missing: [], unthemed: [] };
-  const wanted = new Set(specs.flatMap((s) => [s.file, s.file.replace(/\.svg$/, '.error.txt')]));
+  const wanted = new Set(specs.flatMap((s) => [s.file, errorFile(s)]));
   for (const name of readdirSync(dir).sort()) {
     if (wanted.has(name) || !/\.(svg|error\.txt)$/.test(name)) continue;
     rmSync(join(dir, name));
