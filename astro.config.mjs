@@ -8,6 +8,9 @@ import { defineConfig } from 'astro/config';
 /** The sidebar comes from data the pipeline writes (content/sidebar.json). */
 const sidebarFile = new URL('./content/sidebar.json', import.meta.url);
 const sidebar = existsSync(sidebarFile) ? JSON.parse(readFileSync(sidebarFile, 'utf8')) : [];
+/** The glossary page is listed when the glossary has terms (content/glossary.json, from content/terms.yaml). */
+const glossaryFile = new URL('./content/glossary.json', import.meta.url);
+const glossary = existsSync(glossaryFile) ? JSON.parse(readFileSync(glossaryFile, 'utf8')) : { terms: [] };
 
 export default defineConfig({
   // GitHub Pages: SITE_URL is https://<user>.github.io, BASE_PATH is /<repository>/.
@@ -42,7 +45,7 @@ export default defineConfig({
       description: '由学习笔记整理而成的 Kubernetes 手册：组件、网络、存储与安全。',
       defaultLocale: 'root',
       locales: { root: { label: '简体中文', lang: 'zh-CN' } },
-      sidebar: [{ label: '问题索引', link: '/questions/' }, ...sidebar],
+      sidebar: [{ label: '问题索引', link: '/questions/' }, ...(glossary.terms.length ? [{ label: glossary.title, link: '/glossary/' }] : []), ...sidebar],
       customCss: ['./src/styles/handbook.css'],
       components: {
         PageTitle: './src/components/PageTitle.astro',

@@ -53,6 +53,8 @@ export const handbookPageSchema = z.object({
   related: z.array(relatedRefSchema).optional(),
   /** Number of diagrams on the page. */
   diagrams: z.number().optional(),
+  /** The glossary terms linked on the page (ids in content/glossary.json), in order of first mention. */
+  terms: z.array(z.string()).optional(),
 });
 
 export type SourceRef = z.infer<typeof sourceRefSchema>;
@@ -77,6 +79,32 @@ export const diagramSpecSchema = z.object({
   /** A note's own block (a warning when invalid) or one the pipeline made (an error when invalid). */
   author: z.boolean(),
 });
+
+/** content/glossary.json: the glossary the site shows, sorted for Chinese readers. */
+export const glossarySchema = z.object({
+  title: z.string(),
+  description: z.string(),
+  docsLabel: z.string(),
+  pagesLabel: z.string(),
+  terms: z.array(
+    z.object({
+      /** The entry's anchor on /glossary/. */
+      id: z.string(),
+      /** The name the entry is listed by: its first Chinese name, else its first English name. */
+      name: z.string(),
+      /** The term's other names (Chinese, English, abbreviations), as notes write them. */
+      aliases: z.array(z.string()),
+      /** The letter the entry is listed under: the first letter of its name, in pinyin for Chinese. */
+      letter: z.string().regex(/^[A-Z#]$/),
+      /** The category's name. */
+      category: z.string(),
+      definition: z.string(),
+      docs: z.string(),
+    }),
+  ),
+});
+
+export type Glossary = z.infer<typeof glossarySchema>;
 
 /** A diagram made or refused, for the report. */
 export const diagramRecordSchema = z.object({

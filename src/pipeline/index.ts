@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { classify, findTopic } from './classify/index.ts';
 import { clean, dropRepeats } from './clean/index.ts';
 import { extractDiagrams, type DiagramSpec } from './diagram/index.ts';
+import { linkTerms } from './glossary/link-terms.ts';
 import { addVersionNotes } from './version/index.ts';
 import type { RelatedRef } from '../schema.ts';
-import { emitChapterIndex, emitChapters, emitPage, emitSidebar, pageTree, type OutputFile } from './emit/index.ts';
+import { emitChapterIndex, emitChapters, emitGlossary, emitPage, emitSidebar, pageTree, type OutputFile } from './emit/index.ts';
 import { ensureCompiles } from './emit/ensure-compiles.ts';
 import { isPicture, type LocalImage } from './clean/local-images.ts';
 import { relatedParts } from './merge/related.ts';
@@ -130,7 +131,7 @@ export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (e
   if (cache) for (const key of [...cache.keys()]) if (!used.has(key)) cache.delete(key);
   const folded = foldNearDuplicates(sections);
   const versioned = addVersionNotes(merge(folded.sections, rules.taxonomy, rules.pageModel), rules.versionNotes);
-  const pages = versioned.pages;
+  const pages = linkTerms(versioned.pages, rules.terms);
   const metas = new Map(notes.map((n) => [n.file.data.meta?.file ?? '', n.file.data.meta as SourceMeta]));
   // Where every answer lands (page and anchor), so topic pages can link to parts of other answers.
   const trees = new Map(pages.map((page) => [page, pageTree(page, metas, rules.pageModel)]));
@@ -149,6 +150,7 @@ export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (e
     ...[...trees].map(([page, tree]) => emitPage(page, tree, related.get(page.slug) ?? [])),
     emitSidebar(pages, rules.taxonomy),
     emitChapters(pages, rules.taxonomy),
+    emitGlossary(rules.terms),
     { path: 'diagrams.json', content: `${JSON.stringify([...diagrams.values()].sort((a, b) => compareText(a.id, b.id)), null, 2)}\n` },
   ];
   const images = new Map(notes.flatMap((n) => n.file.data.localImages ?? []).map((image) => [image.path, image]));

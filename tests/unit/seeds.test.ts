@@ -1,6 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createProcessor } from '@mdx-js/mdx';
+import { toString } from 'mdast-util-to-string';
+import { SKIP, visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { termFixer } from '../../src/pipeline/clean/fix-terms.ts';
 import { listSources, runPipeline } from '../../src/pipeline/index.ts';
 import { contentSentences, normalizeText, sourceText } from '../../src/pipeline/verify/sentences.ts';
@@ -11,11 +15,22 @@ const SOURCES = join(CONTENT_DIR, 'sources');
 const inputs = listSources(SOURCES);
 const result = runPipeline(inputs, rules);
 const pages = result.files.filter((f) => f.path.endsWith('.mdx'));
-/** What a reader sees of a page: its title and its body, without list markers. */
+const mdx = createProcessor({ format: 'mdx' });
+/** A generated page: its front matter's title and its body parsed as MDX. */
+const parsePage = (content: string) => {
+  const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(content) ?? [];
+  return { title: (parse(front) as { title?: string }).title ?? '', tree: mdx.parse(body) };
+};
+/** What a reader sees of a page: its title and the text of its body (no markup; components' text kept). */
 const pageText = (content: string) => {
-  const title = /^title: (.*)$/m.exec(content)?.[1] ?? '';
-  const body = content.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/^\s*(\d+\.|-)\s/gm, '');
-  return `${title}\n${body}`;
+  const { title, tree } = parsePage(content);
+  const blocks: string[] = [];
+  visit(tree, (node) => {
+    if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell' && node.type !== 'code') return undefined;
+    blocks.push(toString(node));
+    return SKIP;
+  });
+  return `${title}\n${blocks.join('\n')}`;
 };
 const allPagesText = normalizeText(pages.map((p) => pageText(p.content)).join('\n'));
 const fix = termFixer(rules.glossary);
@@ -62,9 +77,11 @@ describe('the bundled notes', () => {
   it('keep every question heading, in its own wording, as a heading of the site', () => {
     const headings = new Set<string>();
     for (const page of pages) {
-      const title = /^title: (.*)$/m.exec(page.content)?.[1];
-      if (title) headings.add(normalizeText(title.replace(/^"|"$/g, '')));
-      for (const m of pageText(page.content).matchAll(/^#{2,6} (.*)$/gm)) headings.add(normalizeText(m[1] ?? ''));
+      const { title, tree } = parsePage(page.content);
+      if (title) headings.add(normalizeText(title));
+      visit(tree, 'heading', (node) => {
+        headings.add(normalizeText(toString(node)));
+      });
     }
     const questions: string[] = [];
     for (const input of inputs) {

@@ -8,6 +8,7 @@ import type { Page } from '../types.ts';
 import type { PageTree } from './page-tree.ts';
 import { toMdx } from './to-mdx.ts';
 
+export { emitGlossary } from './glossary.ts';
 export { pageTree } from './page-tree.ts';
 export { toMdx } from './to-mdx.ts';
 
@@ -42,6 +43,16 @@ function description(tree: Root, title: string): string {
   return chosen.length > DESCRIPTION_LENGTH ? `${chosen.slice(0, DESCRIPTION_LENGTH - 1)}…` : chosen;
 }
 
+/** The glossary terms a page links (`<Term id>`), in order of first mention. */
+function linkedTerms(tree: Root): string[] {
+  const ids: string[] = [];
+  visit(tree, 'mdxJsxTextElement', (node) => {
+    const id = node.name === 'Term' ? node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id')?.value : undefined;
+    if (typeof id === 'string' && !ids.includes(id)) ids.push(id);
+  });
+  return ids;
+}
+
 function frontMatter(data: Record<string, unknown>): string {
   return `---\n${stringify(data, { lineWidth: 0, sortMapEntries: false, version: '1.1' })}---\n`;
 }
@@ -49,6 +60,7 @@ function frontMatter(data: Record<string, unknown>): string {
 /** The MDX file of one page. */
 export function emitPage(page: Page, built: PageTree, related: RelatedRef[] = []): OutputFile {
   const { tree, sources, sections, diagrams } = built;
+  const terms = linkedTerms(tree);
   const data: HandbookPage & Record<string, unknown> = {
     title: page.title,
     description: description(tree, page.title),
@@ -60,13 +72,14 @@ export function emitPage(page: Page, built: PageTree, related: RelatedRef[] = []
     sections,
     ...(related.length ? { related } : {}),
     ...(diagrams ? { diagrams } : {}),
+    ...(terms.length ? { terms } : {}),
   };
   // The contract with the site: a page the schema refuses is a bug here, not the site's to find.
   const checked = handbookPageSchema.safeParse(data);
   if (!checked.success) throw new Error(`The front matter of ${page.chapter}/${page.slug} breaks src/schema.ts: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const body = toMdx(tree);
-  const imports = diagrams ? `import Diagram from '@handbook/components/Diagram.astro';\n\n` : '';
-  return { path: `${page.chapter}/${page.slug}.mdx`, content: `${frontMatter(data)}\n${imports}${body}` };
+  const imports = [...(diagrams ? ['Diagram'] : []), ...(terms.length ? ['Term'] : [])].map((name) => `import ${name} from '@handbook/components/${name}.astro';\n`).join('');
+  return { path: `${page.chapter}/${page.slug}.mdx`, content: `${frontMatter(data)}\n${imports ? `${imports}\n` : ''}${body}` };
 }
 
 /** The index page of a chapter: the list itself is drawn by a site component from the collection. */

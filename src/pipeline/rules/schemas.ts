@@ -235,6 +235,60 @@ export const versionNotesSchema = z.object({
   ),
 });
 
+/** content/terms.yaml: the glossary. */
+export const termsSchema = z
+  .object({
+    /** The glossary page's title. */
+    title: z.string().min(1).default('术语表'),
+    /** The glossary page's description. */
+    description: z.string().min(1),
+    /** The words of an entry's link to the official documentation. */
+    'docs-label': z.string().min(1).default('官方文档'),
+    /** The words before the list of pages that mention a term. */
+    'pages-label': z.string().min(1).default('出现在'),
+    /** Category slug → the name shown beside an entry. */
+    categories: z.record(z.string().regex(/^[a-z0-9-]+$/), z.string().min(1)),
+    terms: z.array(
+      z
+        .object({
+          /** The entry's anchor on the glossary page. */
+          id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case words joined by hyphens'),
+          /** Chinese names, matched anywhere in the text. */
+          zh: z.array(z.string().min(2)).default([]),
+          /** English names: whole words, case-insensitive unless `match-case`. */
+          en: z.array(z.string().min(2)).default([]),
+          /** Abbreviations: whole words, exact case. */
+          abbr: z.array(z.string().min(2)).default([]),
+          /** English names match only in the case written (for everyday words such as Node). */
+          'match-case': z.boolean().default(false),
+          /** One of `categories`. */
+          category: z.string(),
+          /** One or two sentences, written for the handbook. */
+          definition: z.string().min(8).max(160),
+          /** The official documentation page. */
+          docs: z.url({ protocol: /^https$/ }),
+        })
+        .refine((t) => t.zh.length + t.en.length > 0, { message: 'give the term a Chinese (zh) or an English (en) name' }),
+    ),
+  })
+  .superRefine((data, ctx) => {
+    const ids = new Set<string>();
+    const names = new Map<string, string>();
+    data.terms.forEach((term, i) => {
+      if (ids.has(term.id)) ctx.addIssue({ code: 'custom', path: ['terms', i, 'id'], message: `the id ${term.id} is used twice: give each term its own` });
+      ids.add(term.id);
+      if (!(term.category in data.categories)) ctx.addIssue({ code: 'custom', path: ['terms', i, 'category'], message: `unknown category ${term.category}: use one of ${Object.keys(data.categories).join(', ')}` });
+      for (const name of [...term.zh, ...term.en, ...term.abbr]) {
+        const key = name.toLowerCase().replace(/[\s_-]+/g, '');
+        const other = names.get(key);
+        if (other && other !== term.id) ctx.addIssue({ code: 'custom', path: ['terms', i], message: `the name ${name} also names ${other}: a name belongs to one term` });
+        names.set(key, term.id);
+      }
+    });
+  });
+
+export type Terms = z.infer<typeof termsSchema>;
+
 export interface Rules {
   taxonomy: Taxonomy;
   glossary: Glossary;
@@ -243,4 +297,5 @@ export interface Rules {
   markup: Markup;
   pageModel: PageModel;
   versionNotes: VersionNotes;
+  terms: Terms;
 }

@@ -22,6 +22,10 @@ function factText(fact: Fact, notes: VersionNotes): PhrasingContent[] {
 
 /** One aside for the facts a part mentions (a list when there are several), titled with the version checked against. */
 function aside(facts: Fact[], notes: VersionNotes): RootContent {
+  return { ...asideBody(facts, notes), data: { versionNote: true } as never };
+}
+
+function asideBody(facts: Fact[], notes: VersionNotes): RootContent {
   const title = `${notes.label}（对照 Kubernetes ${notes['checked-against']}）`;
   const [only] = facts;
   if (facts.length === 1 && only) return asideDirective('caution', title, [{ type: 'paragraph', children: factText(only, notes) }]);
