@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { BOOK_FILE, bookEnabled } from './src/book/enabled.ts';
 
 /** The sidebar comes from data the pipeline writes (content/sidebar.json). */
 const sidebarFile = new URL('./content/sidebar.json', import.meta.url);
@@ -12,15 +13,23 @@ const sidebar = existsSync(sidebarFile) ? JSON.parse(readFileSync(sidebarFile, '
 const glossaryFile = new URL('./content/glossary.json', import.meta.url);
 const glossary = existsSync(glossaryFile) ? JSON.parse(readFileSync(glossaryFile, 'utf8')) : { terms: [] };
 
+// GitHub Pages: SITE_URL is https://<user>.github.io, BASE_PATH is /<repository>/.
+const site = process.env.SITE_URL || 'https://example.github.io';
+const base = process.env.BASE_PATH || '/';
+const title = 'Kubernetes 学习手册';
+const description = '由学习笔记整理而成的 Kubernetes 手册：组件、网络、存储与安全。';
+/** The whole book as a PDF (src/book/): made after the build when Chromium is here; the home page links it then. */
+const book = bookEnabled();
+
 export default defineConfig({
-  // GitHub Pages: SITE_URL is https://<user>.github.io, BASE_PATH is /<repository>/.
-  site: process.env.SITE_URL || 'https://example.github.io',
-  base: process.env.BASE_PATH || '/',
+  site,
+  base,
   trailingSlash: 'always',
   // Notes are full of commands and code-like prose: quotes and dashes stay as written.
   markdown: { processor: unified({ smartypants: false }) },
   vite: {
     // Generated pages import the site's components by this name, wherever the content folder is.
+    define: { 'import.meta.env.HANDBOOK_BOOK': JSON.stringify(book.ok ? BOOK_FILE : '') },
     resolve: { alias: { '@handbook/components': fileURLToPath(new URL('./src/components', import.meta.url)) } },
     build: {
       // The server bundle that renders the pages at build time is never sent to readers.
@@ -41,8 +50,8 @@ export default defineConfig({
       hooks: { 'astro:config:setup': ({ addWatchFile }) => addWatchFile(sidebarFile) },
     },
     starlight({
-      title: 'Kubernetes 学习手册',
-      description: '由学习笔记整理而成的 Kubernetes 手册：组件、网络、存储与安全。',
+      title,
+      description,
       defaultLocale: 'root',
       locales: { root: { label: '简体中文', lang: 'zh-CN' } },
       sidebar: [{ label: '问题索引', link: '/questions/' }, ...(glossary.terms.length ? [{ label: glossary.title, link: '/glossary/' }] : []), ...sidebar],
@@ -62,5 +71,15 @@ export default defineConfig({
       lastUpdated: false,
       pagination: true,
     }),
+    {
+      name: 'handbook-pdf',
+      hooks: {
+        'astro:build:done': async ({ dir, logger }) => {
+          const { makeBook } = await import('./src/book/index.ts');
+          const root = base.endsWith('/') ? base : `${base}/`;
+          await makeBook({ dist: fileURLToPath(dir), base: root, site: new URL(root, site).href, title, description, sidebarFile: fileURLToPath(sidebarFile), log: (line) => logger.info(line) });
+        },
+      },
+    },
   ],
 });

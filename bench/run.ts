@@ -8,6 +8,7 @@
  *   search   bytes fetched by a first search
  *   diagrams drawing time, cold (browser) and committed; message precision and coverage on the diagram test set
  *   lighthouse  mobile scores of the home page, a chapter page and a page with a diagram
+ *   book     the whole-book PDF of the bundled notes: sheets and size
  *   corpus   the shared corpus of real notes (../shared/corpus/notes): ingest, accuracy, full build, peak memory, page weight
  *   scale    (only when asked) the shared corpus copied 13 times, about a thousand notes: full build
  */
@@ -102,7 +103,17 @@ function seedReport(project: string): { diagrams: { made: boolean; kind: string;
 }
 
 let seedProject: string | undefined;
-if (wanted('build') || wanted('weight') || wanted('search') || wanted('lighthouse')) {
+/** Sheets and size of the whole-book PDF a build wrote, or why there is none. */
+async function bookFigures(dist: string): Promise<string> {
+  const file = join(dist, 'handbook.pdf');
+  if (!existsSync(file)) return 'not written (no Chromium, or HANDBOOK_PDF=0)';
+  const { PDFDocument } = await import('pdf-lib');
+  const bytes = readFileSync(file);
+  const sheets = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
+  return `${sheets} A4 pages, ${(bytes.length / 1024 / 1024).toFixed(2)} MB`;
+}
+
+if (wanted('build') || wanted('weight') || wanted('search') || wanted('lighthouse') || wanted('book')) {
   seedProject = projectCopy(seeds);
   console.log('\nbuild (npm run build: ingest + astro build + Pagefind)');
   line('bundled notes', timedBuild(seedProject));
@@ -111,6 +122,11 @@ if (wanted('build') || wanted('weight') || wanted('search') || wanted('lighthous
     line('100× corpus', timedBuild(bigProject));
     rmSync(bigProject, { recursive: true, force: true });
   }
+}
+
+if (seedProject && wanted('book')) {
+  console.log('\nthe whole book (dist/handbook.pdf, written by the build above)');
+  line('bundled notes', await bookFigures(join(seedProject, 'dist')));
 }
 
 if (seedProject && wanted('weight')) {
@@ -189,6 +205,7 @@ if (wanted('corpus') && existsSync(corpus)) {
   const timed = spawnSync('/usr/bin/time', ['-f', '%e %M', 'npm', 'run', 'build', '--silent'], { cwd: project, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8', maxBuffer: 1 << 30 });
   const [seconds, kbPeak] = (timed.stderr.trim().split('\n').pop() ?? '').split(' ');
   line('full build (npm run build)', timed.status === 0 ? `${seconds} s, peak RSS of the largest process ${(Number(kbPeak) / 1024).toFixed(0)} MB` : `failed (exit ${timed.status}; is GNU time installed?)`);
+  if (timed.status === 0) line('the whole book (dist/handbook.pdf)', await bookFigures(join(project, 'dist')));
   // The same pages again, with astro build alone: what the pipeline and the npm/tsx starts add.
   const astroOnly = spawnSync('/usr/bin/time', ['-f', '%e %M', bin('astro'), 'build', '--silent'], { cwd: project, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8', maxBuffer: 1 << 30 });
   const [astroSeconds] = (astroOnly.stderr.trim().split('\n').pop() ?? '').split(' ');

@@ -80,6 +80,14 @@ export const diagramSpecSchema = z.object({
   author: z.boolean(),
 });
 
+/** content/sidebar.json: the chapters in sidebar order, each its overview and its groups of page slugs. */
+export const sidebarSchema = z.array(
+  z.object({
+    label: z.string(),
+    items: z.array(z.union([z.object({ label: z.string(), slug: z.string() }), z.object({ label: z.string(), collapsed: z.boolean().optional(), items: z.array(z.object({ slug: z.string() })) })])),
+  }),
+);
+
 /** content/glossary.json: the glossary the site shows, sorted for Chinese readers. */
 export const glossarySchema = z.object({
   title: z.string(),

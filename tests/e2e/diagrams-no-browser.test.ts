@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { htmlFiles } from '../../src/pipeline/verify/html-files.ts';
@@ -9,7 +9,7 @@ const project = cloneCopy();
 afterAll(() => rmSync(project, { recursive: true, force: true }));
 
 describe('a fresh clone on a machine with no browser', () => {
-  it('npm run build serves every diagram as its committed SVG and loads no Mermaid', () => {
+  it('npm run build serves every diagram as its committed SVG, loads no Mermaid, and skips the PDF with one line', () => {
     const build = spawnSync('npm', ['run', 'build'], { cwd: project, encoding: 'utf8', env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium', ASTRO_TELEMETRY_DISABLED: '1' } });
     expect(build.status, build.stderr).toBe(0);
     // Nothing needed drawing: the build did not even look for a browser.
@@ -25,5 +25,10 @@ describe('a fresh clone on a machine with no browser', () => {
     }
     const specs = JSON.parse(readFileSync(join(project, 'content/diagrams.json'), 'utf8')) as unknown[];
     expect(figures).toBeGreaterThanOrEqual(specs.length);
+    // The whole-book PDF is skipped with one line that says why, and the home page does not offer it.
+    const log = `${build.stdout}${build.stderr}`;
+    expect(log.match(/handbook\.pdf skipped: no Chromium at \/nonexistent\/chromium/g)?.length).toBe(1);
+    expect(existsSync(join(dist, 'handbook.pdf'))).toBe(false);
+    expect(readFileSync(join(dist, 'index.html'), 'utf8')).not.toContain('handbook.pdf');
   });
 });

@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import { stringify } from 'yaml';
-import { chaptersSchema, handbookPageSchema, type Chapters, type HandbookPage, type RelatedRef } from '../../schema.ts';
+import { chaptersSchema, handbookPageSchema, sidebarSchema, type Chapters, type HandbookPage, type RelatedRef } from '../../schema.ts';
 import type { Taxonomy } from '../rules/schemas.ts';
 import type { Page } from '../types.ts';
 import type { PageTree } from './page-tree.ts';
@@ -117,5 +117,5 @@ export function emitSidebar(pages: Page[], taxonomy: Taxonomy): OutputFile {
         .filter((g) => g.items.length > 0),
     ],
   }));
-  return { path: 'sidebar.json', content: `${JSON.stringify(sidebar, null, 2)}\n` };
+  return { path: 'sidebar.json', content: `${JSON.stringify(sidebarSchema.parse(sidebar), null, 2)}\n` };
 }
