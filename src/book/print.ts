@@ -22,17 +22,18 @@ const FOOTER = '<div style="width:100%;font-size:9px;color:#666;text-align:cente
 /**
  * Prints the book at `url` to an A4 PDF whose table of contents gives page numbers: a first
  * print places every page, their numbers go into the contents (which keep their size), and the
- * book is printed again, until the numbers hold (at most three times).
+ * book is printed again, tagged with its structure and bookmarks, until the numbers hold.
  */
 export async function printBook(browser: Browser, url: string): Promise<{ pdf: Uint8Array; pages: number }> {
   const page = await browser.newPage();
   await page.goto(url, { waitUntil: 'load' });
   await page.emulateMedia({ media: 'print' });
-  const print = async () =>
+  // The first print only places the pages: without the structure tree it is faster and its layout is the same.
+  const print = async (tagged: boolean) =>
     new Uint8Array(
-      await page.pdf({ format: 'A4', printBackground: true, outline: true, tagged: true, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: FOOTER, margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' } }),
+      await page.pdf({ format: 'A4', printBackground: true, outline: tagged, tagged, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: FOOTER, margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' } }),
     );
-  let pdf = await print();
+  let pdf = await print(false);
   for (let round = 0; round < 3; round++) {
     const dests = Object.fromEntries(await destinationPages(pdf));
     const changed = await page.evaluate((numbers: Record<string, number>) => {
@@ -48,8 +49,9 @@ export async function printBook(browser: Browser, url: string): Promise<{ pdf: U
       }
       return changes;
     }, dests);
-    if (changed === 0) break;
-    pdf = await print();
+    // The final print is tagged (structure and bookmarks); it is checked like the others.
+    if (changed === 0 && round > 0) break;
+    pdf = await print(true);
   }
   const pages = (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
   await page.close();

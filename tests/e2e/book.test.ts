@@ -19,6 +19,7 @@ describe('the whole book as /handbook.pdf', () => {
     const info = execFileSync('pdfinfo', [pdfFile()], { encoding: 'utf8' });
     expect(info).toMatch(/Page size:\s+595\.\d+ x 842\.\d+ pts \(A4\)/);
     expect(info).toMatch(/Title:\s+Kubernetes 学习手册/);
+    expect(info).toMatch(/Tagged:\s+yes/);
     const body = squash(text());
     const titles = outline.flatMap((c) => c.pages.map((p) => titleOf(p.slug)));
     expect(titles.length).toBeGreaterThan(30);
