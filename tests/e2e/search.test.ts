@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
-import { siteDir, siteBase } from '../helpers/site.ts';
+import { htmlFiles, readHtml, siteBase, siteDir, urlOf } from '../helpers/site.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { QUERIES } from './search-queries.ts';
 
@@ -26,7 +26,7 @@ interface Hit {
 }
 
 /** Runs queries through the real Pagefind index of the built site, in the browser. */
-async function search(queries: string[]): Promise<Hit[][]> {
+async function search(queries: string[], depth = 3): Promise<Hit[][]> {
   // A string, so the test runner does not rewrite the dynamic import meant for the browser.
   const script = `(async () => {
     const pagefind = await import(${JSON.stringify(`${siteBase()}pagefind/pagefind.js`)});
@@ -34,7 +34,7 @@ async function search(queries: string[]): Promise<Hit[][]> {
     const out = [];
     for (const q of ${JSON.stringify(queries)}) {
       const result = await pagefind.search(q);
-      const top = await Promise.all(result.results.slice(0, 3).map((r) => r.data()));
+      const top = await Promise.all(result.results.slice(0, ${depth}).map((r) => r.data()));
       out.push(top.map((d) => ({ url: d.url, title: d.meta.title })));
     }
     return out;
@@ -42,7 +42,33 @@ async function search(queries: string[]): Promise<Hit[][]> {
   return (await page.evaluate(script)) as Hit[][];
 }
 
+/** Pairs of a page and another name of a glossary term it links, a name its text never uses. */
+function aliasQueries(): { query: string; url: string }[] {
+  const pairs: { query: string; url: string }[] = [];
+  for (const file of htmlFiles()) {
+    const html = readHtml(file);
+    // The page's text, without the hidden definitions (which name the aliases).
+    const text = (html.split('<div class="term-defs"')[0] ?? '').replace(/<[^>]+>/g, ' ').toLowerCase();
+    for (const m of html.matchAll(/<a class="term"[^>]* data-aliases="([^"]+)"/g)) {
+      const alias = (m[1] ?? '').split(' ').find((a) => a.length >= 3 && /^[\p{Script=Han}A-Za-z]+$/u.test(a) && !text.includes(a.toLowerCase()));
+      if (alias) pairs.push({ query: alias, url: urlOf(file) });
+    }
+  }
+  // Names that many pages share say little about one page: the rarest first.
+  const count = new Map<string, number>();
+  for (const p of pairs) count.set(p.query, (count.get(p.query) ?? 0) + 1);
+  return pairs.filter((p) => count.get(p.query) === 1).slice(0, 12);
+}
+
 describe('Chinese search (Pagefind on the built site, real Chromium)', () => {
+  it('finds a page by another name of a term it mentions (中文 ↔ English, abbreviations)', async () => {
+    const pairs = aliasQueries();
+    expect(pairs.length).toBeGreaterThanOrEqual(8);
+    const hits = await search(pairs.map((p) => p.query), 10);
+    const misses = pairs.filter((p, i) => !(hits[i] ?? []).some((h) => h.url === p.url)).map((p) => `${p.query} → ${p.url}`);
+    expect(misses).toEqual([]);
+  });
+
   it(`recall@3 ≥ 95% on ${QUERIES.length} queries`, async () => {
     const hits = await search(QUERIES.map((q) => q.query));
     const misses: string[] = [];
