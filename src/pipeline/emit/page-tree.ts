@@ -1,6 +1,6 @@
 import GithubSlugger from 'github-slugger';
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
-import type { MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { SectionRef, SourceRef } from '../../schema.ts';
@@ -43,12 +43,14 @@ function lazyImages(tree: Root): void {
   });
 }
 
-function sourceLine(model: PageModel, source: SourceMeta | undefined, file: string, alsoIn: string[] = []): Paragraph {
+/** The line under a part's heading that names its note: shown to readers, left out of search (a file name answers no question). */
+function sourceLine(model: PageModel, source: SourceMeta | undefined, file: string, alsoIn: string[] = []): MdxJsxFlowElement {
   const children: PhrasingContent[] = [{ type: 'text', value: model['source-label'] }, { type: 'inlineCode', value: file }];
   if (source?.title) children.push({ type: 'text', value: `《${source.title}》` });
   if (source?.date) children.push({ type: 'text', value: `（${source.date}）` });
   alsoIn.forEach((other, i) => children.push({ type: 'text', value: i === 0 ? `${model['also-in-label']} ` : '、' }, { type: 'inlineCode', value: other }));
-  return { type: 'paragraph', data: { sourceLine: true } as never, children: [{ type: 'emphasis', children }] };
+  const line: Paragraph = { type: 'paragraph', data: { sourceLine: true } as never, children: [{ type: 'emphasis', children }] };
+  return { type: 'mdxJsxFlowElement', name: 'div', attributes: [attr('class', 'source-line'), { type: 'mdxJsxAttribute', name: 'data-pagefind-ignore', value: null }], children: [line] };
 }
 
 export interface PageTree {
