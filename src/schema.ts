@@ -114,6 +114,35 @@ export const glossarySchema = z.object({
 
 export type Glossary = z.infer<typeof glossarySchema>;
 
+/** content/search.json: what the search box knows, written by the pipeline from content/search.yaml and the glossary. */
+export const searchDictSchema = z.object({
+  /** The search box's strings (see content/search.yaml). */
+  labels: z.record(z.string(), z.string()),
+  /** Question words and particles removed from a query, lower case. */
+  stopWords: z.array(z.string()),
+  /** Known names: each entry is a concept found whole in a query, and the names it is searched by. */
+  entries: z.array(
+    z.object({
+      /** How readers may type it (lower case, spelling mistakes included). */
+      match: z.array(z.string()).min(1),
+      /** The names searched for it, the main one first. */
+      search: z.array(z.string()).min(1),
+      /** The glossary term it is, if any. */
+      term: z.string().optional(),
+    }),
+  ),
+});
+
+export type SearchDict = z.infer<typeof searchDictSchema>;
+
+/**
+ * A name as the search box compares it: NFKC (full-width letters become ASCII), lower case,
+ * spaces, hyphens and underscores gone, so kube-proxy, kube proxy and kubeproxy are one name.
+ */
+export function searchKey(name: string): string {
+  return name.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, '');
+}
+
 /** A diagram made or refused, for the report. */
 export const diagramRecordSchema = z.object({
   source: z.string(),

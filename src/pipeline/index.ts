@@ -7,7 +7,7 @@ import { extractDiagrams, type DiagramSpec } from './diagram/index.ts';
 import { linkTerms } from './glossary/link-terms.ts';
 import { addVersionNotes } from './version/index.ts';
 import type { RelatedRef } from '../schema.ts';
-import { emitChapterIndex, emitChapters, emitGlossary, emitPage, emitSidebar, pageTree, type OutputFile } from './emit/index.ts';
+import { emitChapterIndex, emitChapters, emitGlossary, emitPage, emitSearch, emitSidebar, pageTree, type OutputFile } from './emit/index.ts';
 import { ensureCompiles } from './emit/ensure-compiles.ts';
 import { isPicture, type LocalImage } from './clean/local-images.ts';
 import { relatedParts } from './merge/related.ts';
@@ -151,6 +151,7 @@ export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (e
     emitSidebar(pages, rules.taxonomy),
     emitChapters(pages, rules.taxonomy),
     emitGlossary(rules.terms),
+    emitSearch(rules),
     { path: 'diagrams.json', content: `${JSON.stringify([...diagrams.values()].sort((a, b) => compareText(a.id, b.id)), null, 2)}\n` },
   ];
   const images = new Map(notes.flatMap((n) => n.file.data.localImages ?? []).map((image) => [image.path, image]));

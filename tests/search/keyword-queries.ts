@@ -2,7 +2,7 @@
  * Search-quality set: a Chinese or mixed query and the page a reader expects in the top 3
  * (matched on the page URL's last segment or on the page title).
  */
-export const QUERIES: { query: string; page: string }[] = [
+export const KEYWORDS: { query: string; page: string }[] = [
   { query: '调度器', page: 'pod-scheduling' },
   { query: '网络策略', page: 'network-policy' },
   { query: '持久卷', page: 'persistent-volumes' },
@@ -42,5 +42,6 @@ export const QUERIES: { query: string; page: string }[] = [
   { query: 'Worker节点加入集群', page: 'Worker节点加入集群' },
   { query: 'API Server 通信', page: 'kube-apiserver' },
   { query: 'iptables', page: 'kube-proxy' },
-  { query: '预选 优选', page: 'pod-scheduling' },
+  // The bundled notes name 预选 and 优选 only in the overview (the scheduling page names other algorithms).
+  { query: '预选 优选', page: 'kubernetes-overview' },
 ];

@@ -9,6 +9,7 @@ import type { PageTree } from './page-tree.ts';
 import { toMdx } from './to-mdx.ts';
 
 export { emitGlossary } from './glossary.ts';
+export { emitSearch } from './search.ts';
 export { pageTree } from './page-tree.ts';
 export { toMdx } from './to-mdx.ts';
 

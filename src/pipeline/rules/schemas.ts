@@ -289,6 +289,37 @@ export const termsSchema = z
 
 export type Terms = z.infer<typeof termsSchema>;
 
+/** content/search.yaml: how the search box reads a question, and its words. */
+export const searchRulesSchema = z.object({
+  /** Question words, particles and frames removed from a query (matched whole, longest first, outside known terms). */
+  'stop-words': z.array(z.string().min(1)).default([]),
+  /** Names that find one another, beyond the glossary's; a name also in the glossary joins the two. */
+  synonyms: z.array(z.array(z.string().min(2)).min(2, 'a synonym group needs two names or more')).default([]),
+  /** A misspelling as readers type it → the name it means (a name of the glossary or of a synonym group). */
+  typos: z.record(z.string().min(2), z.string().min(2)).default({}),
+  /** Every string the search box shows; {query}, {count} and {words} are filled in. */
+  labels: z.object({
+    button: z.string().min(1),
+    shortcut: z.string().min(1),
+    dialog: z.string().min(1),
+    placeholder: z.string().min(1),
+    close: z.string().min(1),
+    clear: z.string().min(1),
+    searching: z.string().includes('{query}', { message: 'write {query} where the query goes' }),
+    count: z.string().includes('{count}', { message: 'write {count} where the number of results goes' }),
+    none: z.string().includes('{query}', { message: 'write {query} where the query goes' }),
+    'none-hint': z.string().min(1),
+    partial: z.string().min(1),
+    ignored: z.string().includes('{words}', { message: 'write {words} where the removed words go' }),
+    expanded: z.string().includes('{words}', { message: 'write {words} where the other names go' }),
+    more: z.string().min(1),
+    results: z.string().min(1),
+    unavailable: z.string().min(1),
+  }),
+});
+
+export type SearchRules = z.infer<typeof searchRulesSchema>;
+
 export interface Rules {
   taxonomy: Taxonomy;
   glossary: Glossary;
@@ -298,4 +329,5 @@ export interface Rules {
   pageModel: PageModel;
   versionNotes: VersionNotes;
   terms: Terms;
+  search: SearchRules;
 }
