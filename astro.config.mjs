@@ -72,6 +72,17 @@ export default defineConfig({
       pagination: true,
     }),
     {
+      // After Pagefind (Starlight's step above): the titles and headings the search box ranks by.
+      name: 'handbook-search-titles',
+      hooks: {
+        'astro:build:done': async ({ dir, logger }) => {
+          const { writeSearchTitles } = await import('./src/search-titles/index.ts');
+          const written = writeSearchTitles(fileURLToPath(dir), base);
+          logger.info(`titles and headings of ${written.pages} pages for the search box (${(written.bytes / 1024).toFixed(1)} KB)`);
+        },
+      },
+    },
+    {
       name: 'handbook-pdf',
       hooks: {
         'astro:build:done': async ({ dir, logger }) => {

@@ -120,13 +120,13 @@ export const searchDictSchema = z.object({
   labels: z.record(z.string(), z.string()),
   /** Question words and particles removed from a query, lower case. */
   stopWords: z.array(z.string()),
-  /** Known names: each entry is a concept found whole in a query, and the names it is searched by. */
+  /** Known names: each entry is a concept found whole in a query, by any of its names or misspellings. */
   entries: z.array(
     z.object({
-      /** How readers may type it (lower case, spelling mistakes included). */
-      match: z.array(z.string()).min(1),
-      /** The names searched for it, the main one first. */
+      /** The names searched for it, the main one first; a query may write them in any case, with or without spaces and hyphens. */
       search: z.array(z.string()).min(1),
+      /** Misspellings readers type for it (matched, never searched). */
+      typos: z.array(z.string()).optional(),
       /** The glossary term it is, if any. */
       term: z.string().optional(),
     }),

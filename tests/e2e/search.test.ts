@@ -102,8 +102,12 @@ describe('the search dialog', () => {
       return [...texts, ...attrs].map((t) => t.replace(/「[^」]*」/g, '').replace(/Ctrl|K/g, ''));
     });
     expect(chrome.filter((t) => /[A-Za-z]{2,}/.test(t))).toEqual([]);
+    const listed = await p.locator('handbook-search .search-result').count();
     await p.click('handbook-search .search-more');
-    await expect.poll(() => p.locator('handbook-search .search-result').count()).toBeGreaterThan(8);
+    await expect.poll(() => p.locator('handbook-search .search-result').count()).toBeGreaterThan(listed);
+    // Excerpts come as results scroll into view: the first has one, one far down has none yet.
+    await expect.poll(() => p.locator('handbook-search .search-result').first().locator(':scope > .search-excerpt').count()).toBe(1);
+    expect(await p.locator('handbook-search .search-result').last().locator(':scope > .search-excerpt').count()).toBe(0);
     await p.fill('handbook-search input', 'zzqqxx');
     await p.waitForFunction(() => document.querySelector<HTMLElement>('handbook-search')?.dataset.state === 'none');
     expect(await p.locator('handbook-search .search-status').textContent()).toBe('没有找到与「zzqqxx」相关的结果');

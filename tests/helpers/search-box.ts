@@ -2,8 +2,8 @@ import type { Browser } from 'playwright-core';
 
 export interface Question {
   query: string;
-  /** The page a reader expects among the first three: the last segment of its URL, or words of its title. */
-  page: string;
+  /** The page a reader expects among the first three (the last segment of its URL, or words of its title), or the pages a reader would accept. */
+  page: string | string[];
 }
 
 export interface Answer {
@@ -50,8 +50,9 @@ export async function askSearchBox(browser: Browser, pageUrl: string, queries: s
 }
 
 /** Whether an answer holds the expected page among its first results. */
-export function answered(answer: Answer, expected: string): boolean {
-  return answer.top.some((t) => decodeURIComponent(t.url).replace(/\/$/, '').split('/').pop() === expected || t.title.includes(expected));
+export function answered(answer: Answer, expected: string | string[]): boolean {
+  const wanted = typeof expected === 'string' ? [expected] : expected;
+  return answer.top.some((t) => wanted.some((w) => decodeURIComponent(t.url).replace(/\/$/, '').split('/').pop() === w || t.title.includes(w)));
 }
 
 /** recall@3 over a question set, with the misses spelled out. */
@@ -61,7 +62,7 @@ export function recall(questions: Question[], answers: Answer[]): { found: numbe
   questions.forEach((q, i) => {
     const a = answers[i];
     if (!a || a.state === 'none') empty.push(q.query);
-    if (!a || !answered(a, q.page)) misses.push(`${q.query} → wanted ${q.page}, got ${a?.top.map((t) => t.title).join(' | ') || 'nothing'}${a?.state === 'partial' ? ' (partial)' : ''}`);
+    if (!a || !answered(a, q.page)) misses.push(`${q.query} → wanted ${[q.page].flat().join(' or ')}, got ${a?.top.map((t) => t.title).join(' | ') || 'nothing'}${a?.state === 'partial' ? ' (partial)' : ''}`);
   });
   return { found: questions.length - misses.length, misses, empty };
 }

@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { gzipSync } from 'node:zlib';
 import { JSDOM } from 'jsdom';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -9,9 +10,10 @@ import { emitSearch } from '../../src/pipeline/emit/search.ts';
 import { loadRules } from '../../src/pipeline/rules/index.ts';
 import { searchRulesSchema, termsSchema } from '../../src/pipeline/rules/schemas.ts';
 import { searchDictSchema, searchKey } from '../../src/schema.ts';
+import { writeSearchTitles } from '../../src/search-titles/index.ts';
 import { highlight } from '../../src/site/search/highlight.ts';
 import { lexicon, parseQuery } from '../../src/site/search/query.ts';
-import { rankPages, rerankByTitle, type PagefindApi } from '../../src/site/search/rank.ts';
+import { rankPages, titleBonus, type PagefindApi } from '../../src/site/search/rank.ts';
 import { CONTENT_DIR, rules } from '../helpers/rules.ts';
 
 /** Search rules and a glossary written for these tests. */
@@ -50,16 +52,16 @@ describe('content/search.json: the names the search box knows', () => {
   it('joins the glossary, synonym groups, topic terms and misspellings; a name in two groups joins them', () => {
     expect(file.path).toBe('search.json');
     expect(dict.entries).toEqual([
-      { match: ['持久卷', 'persistentvolume', 'pv', '持久化卷'], search: ['持久卷', 'PersistentVolume', 'PV', '持久化卷'], term: 'pv' },
-      { match: ['持久卷申领', 'persistentvolumeclaim', 'pvc'], search: ['持久卷申领', 'PersistentVolumeClaim', 'PVC'], term: 'pvc' },
-      { match: ['kubeproxy', 'kubeporxy'], search: ['kube-proxy'], term: 'kube-proxy' },
-      { match: ['ingress', 'ingres'], search: ['Ingress'], term: 'ingress' },
-      { match: ['探针', 'probe'], search: ['探针', 'Probe'], term: 'probe' },
-      { match: ['api服务器', 'apiserver'], search: ['API 服务器', 'apiserver', 'API Server'], term: 'api-server' },
-      { match: ['滚动更新', 'rollingupdate'], search: ['滚动更新', 'RollingUpdate'] },
+      { search: ['持久卷', 'PersistentVolume', 'PV', '持久化卷'], term: 'pv' },
+      { search: ['持久卷申领', 'PersistentVolumeClaim', 'PVC'], term: 'pvc' },
+      { search: ['kube-proxy'], typos: ['kubeporxy'], term: 'kube-proxy' },
+      { search: ['Ingress'], typos: ['ingres'], term: 'ingress' },
+      { search: ['探针', 'Probe'], term: 'probe' },
+      { search: ['API 服务器', 'apiserver', 'API Server'], term: 'api-server' },
+      { search: ['滚动更新', 'RollingUpdate'] },
       // A topic term is kept whole; one that is a question frame (什么是Kubernetes) is not a name.
-      { match: ['pv和pvc'], search: ['PV和PVC'] },
-      { match: ['deployment', 'deploymnet'], search: ['Deployment'] },
+      { search: ['PV和PVC'] },
+      { search: ['Deployment'], typos: ['deploymnet'] },
     ]);
     expect(dict.stopWords).toContain('是什么');
     expect(dict.labels.partial).toBe('没有同时包含全部词语的结果，以下为部分匹配');
@@ -109,7 +111,7 @@ describe('reading a query as a learner types it', () => {
           // Nothing invented: what a concept was typed as is in the query.
           expect(squeezed).toContain(searchKey(c.typed));
           expect(c.names.length).toBeGreaterThan(0);
-          if (c.known) expect(dict.entries.some((e) => e.match.includes(searchKey(c.typed)))).toBe(true);
+          if (c.known) expect(dict.entries.some((e) => [...e.search, ...(e.typos ?? [])].map(searchKey).includes(searchKey(c.typed)))).toBe(true);
         }
         // Question words stay only when the query is nothing else (then they are looked up as typed).
         if (p.concepts.some((c) => dict.stopWords.includes(searchKey(c.typed)))) {
@@ -181,14 +183,18 @@ describe('ranking pages for a parsed query', () => {
     expect(none).toEqual({ pages: [], partial: false, weights: [0] });
   });
 
-  it('a title that is what the reader asked for rises among the first results', () => {
+  it('a title that is what the reader asked for, or a heading that asks it, raises a page', async () => {
     const concepts = parseQuery('apiserver', lex).concepts;
-    const items = [
-      { score: 1, title: '组件概览', value: 'overview' },
-      { score: 0.6, title: 'Pod 如何与 API Server 所在节点上的其他组件通信', value: 'long' },
-      { score: 0.5, title: 'API Server', value: 'api' },
-    ];
-    expect(rerankByTitle(items, concepts, [1])).toEqual(['api', 'overview', 'long']);
+    expect(titleBonus(['API Server'], concepts, [1])).toBe(1);
+    expect(titleBonus(['Pod 如何与 API Server 通信'], concepts, [1])).toBeCloseTo(9 / 'pod如何与apiserver通信'.length);
+    expect(titleBonus(['组件概览', '2.apiserver 有什么作用？'], concepts, [1])).toBe(0.5);
+    expect(titleBonus(undefined, concepts, [1])).toBe(0);
+    // Over the whole ranking: the page titled API Server outranks a longer page that says it more often.
+    const api = fakePagefind({ overview: 'apiserver apiserver apiserver 组件', server: 'apiserver 入口' });
+    const ranking = await rankPages(concepts, api, { overview: ['/overview/', '组件概览'], server: ['/server/', 'API Server'] });
+    expect(ranking.pages.map((p) => p.id)).toEqual(['server', 'overview']);
+    const plain = await rankPages(concepts, api);
+    expect(plain.pages.map((p) => p.id)).toEqual(['overview', 'server']);
   });
 });
 
@@ -207,5 +213,21 @@ describe('marking the query on a page', () => {
       delete g.document;
       delete g.NodeFilter;
     }
+  });
+});
+
+describe('the titles file written after Pagefind', () => {
+  it('names each page Pagefind indexed by its id: URL under the base path, title, h2 headings', () => {
+    const dist = mkdtempSync(join(tmpdir(), 'search-titles-'));
+    mkdirSync(join(dist, 'pagefind', 'fragment'), { recursive: true });
+    const fragment = (url: string, title: string, headings: string[]) =>
+      gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from(JSON.stringify({ url, content: '正文', word_count: 1, filters: {}, meta: { title }, anchors: [{ element: 'h1', id: '_top', text: title, location: 0 }, ...headings.map((text, i) => ({ element: i === 1 ? 'h3' : 'h2', id: `a${i}`, text, location: i + 1 }))] }))]));
+    writeFileSync(join(dist, 'pagefind', 'fragment', 'zh-cn_aaa1111.pf_fragment'), fragment('/storage/pv/', '持久卷', ['什么是 PV？', '小节', '什么是 PV？']));
+    writeFileSync(join(dist, 'pagefind', 'fragment', 'zh-cn_bbb2222.pf_fragment'), fragment('/networking/service/', 'Service', []));
+    expect(writeSearchTitles(dist, '/k8s-handbook/').pages).toBe(2);
+    expect(JSON.parse(readFileSync(join(dist, 'pagefind', 'handbook-titles.json'), 'utf8'))).toEqual({
+      'zh-cn_aaa1111': ['/k8s-handbook/storage/pv/', '持久卷', '什么是 PV？'],
+      'zh-cn_bbb2222': ['/k8s-handbook/networking/service/', 'Service'],
+    });
   });
 });

@@ -2,7 +2,7 @@ import { searchDictSchema, searchKey, type SearchDict } from '../../schema.ts';
 import type { Rules } from '../rules/schemas.ts';
 import type { OutputFile } from './index.ts';
 
-type Entry = SearchDict['entries'][number];
+type Entry = SearchDict['entries'][number] & { match: string[] };
 
 /** A topic term that is a question frame (什么是Kubernetes) is not a name a reader searches by. */
 function isFrame(term: string, stopWords: string[]): boolean {
@@ -60,7 +60,11 @@ export function emitSearch(rules: Pick<Rules, 'search' | 'terms' | 'glossary' | 
   const dict = searchDictSchema.parse({
     labels: rules.search.labels,
     stopWords: [...new Set(rules.search['stop-words'].map((w) => w.normalize('NFKC').toLowerCase()))],
-    entries,
+    // What a query may match is each name as the box compares it, and the misspellings.
+    entries: entries.map(({ match, search, term }) => {
+      const typos = match.filter((key) => !search.some((n) => searchKey(n) === key));
+      return { search, ...(typos.length ? { typos } : {}), ...(term ? { term } : {}) };
+    }),
   });
   return { path: 'search.json', content: `${JSON.stringify(dict, null, 2)}\n` };
 }

@@ -26,7 +26,7 @@ export interface Lexicon {
 export function lexicon(dict: SearchDict): Lexicon {
   const byFirst: Lexicon['byFirst'] = new Map();
   for (const entry of dict.entries) {
-    for (const key of entry.match) {
+    for (const key of new Set([...entry.search, ...(entry.typos ?? [])].map(searchKey))) {
       const first = key[0];
       if (!first) continue;
       const list = byFirst.get(first) ?? [];

@@ -30,8 +30,14 @@ export interface Ranking<D = unknown> {
 /** How much a page loses for the concepts it lacks (the exponent of the share it holds). */
 export const COVERAGE = 2;
 
+/** Pages found for a concept, whole, beyond which its other names are not searched. */
+export const ENOUGH = 3;
+
 /** The most names a concept is searched by (the typed one, then the others in order). */
 export const MAX_NAMES = 6;
+
+/** Chinese names, abbreviations (PV, HPA) and other Latin names are written differently in notes. */
+const kindOf = (name: string): string => (/\p{Script=Han}/u.test(name) ? 'zh' : /^[A-Z0-9]{2,6}$/.test(name) ? 'abbr' : 'en');
 
 /** Names Pagefind would cut into several words: Chinese ones, and those with spaces (Pod 安全策略). */
 const CUT = /[\p{Script=Han}\s]/u;
@@ -56,7 +62,20 @@ async function conceptHits<D>(concept: Concept, api: PagefindApi<D>): Promise<Ma
     const had = hits.get(r.id);
     if (!had || had.score < score) hits.set(r.id, { id: r.id, score, data: () => r.data() });
   };
-  for (const [i, name] of namesOf(concept).entries()) {
+  const names = namesOf(concept);
+  // The typed name, the main name and the first name of each other kind (Chinese, English,
+  // abbreviation) are always asked: a page may say only 探针 for Probe, or only PV for 持久卷. The
+  // other names are asked when those find few pages: each name may live in another chunk of the index.
+  const kinds = new Set(names.slice(0, 1).map(kindOf));
+  // The typed name, and the term's main name (反亲和性 is searched with Pod 亲和性 too).
+  const always = new Set([...names.slice(0, 1), ...concept.names.slice(0, 1)]);
+  for (const name of names.slice(1)) {
+    if (kinds.has(kindOf(name))) continue;
+    kinds.add(kindOf(name));
+    always.add(name);
+  }
+  for (const [i, name] of names.entries()) {
+    if (!always.has(name) && whole.size >= ENOUGH) continue;
     const found = (await api.search(name))?.results ?? [];
     const cut = concept.known && CUT.test(name.trim());
     const exact = cut ? new Set(((await api.search(`"${name}"`))?.results ?? []).map((r) => r.id)) : undefined;
@@ -72,10 +91,10 @@ async function conceptHits<D>(concept: Concept, api: PagefindApi<D>): Promise<Ma
  * Ranks pages for a parsed query. Each concept is searched on its own (Pagefind requires every
  * word of one search); a page's score sums, over the concepts it holds, its score for the concept
  * relative to the best page's, weighted by how specific the concept is (found on few pages) and
- * by whether it is a known term. Pages holding every concept come first; when none does, the
- * ranking is partial and says so.
+ * by whether it is a known term, lowered for the concepts it lacks and raised for what its title
+ * and headings name. When no page holds every concept, the ranking is partial and says so.
  */
-export async function rankPages<D>(concepts: Concept[], api: PagefindApi<D>): Promise<Ranking<D>> {
+export async function rankPages<D>(concepts: Concept[], api: PagefindApi<D>, titles?: Titles): Promise<Ranking<D>> {
   const perConcept: Map<string, PagefindResult<D>>[] = [];
   for (const concept of concepts) perConcept.push(await conceptHits(concept, api));
   const weights = perConcept.map((hits, i) => (hits.size ? ((concepts[i]?.known ? 1.5 : 1) / (1 + Math.log(hits.size))) : 0));
@@ -96,7 +115,7 @@ export async function rankPages<D>(concepts: Concept[], api: PagefindApi<D>): Pr
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   // A page missing a concept drops by the square of the share of weight it holds: missing a
   // plain word (工作 in 调度器是怎么工作的) costs little, missing the term asked about costs much.
-  for (const page of all) page.score *= (page.matched.reduce((sum, c) => sum + (weights[c] ?? 0), 0) / total) ** COVERAGE;
+  for (const page of all) page.score = page.score * (page.matched.reduce((sum, c) => sum + (weights[c] ?? 0), 0) / total) ** COVERAGE + titleBonus(titles?.[page.id]?.slice(1), concepts, weights);
   const full = all.filter((p) => p.matched.length === concepts.length);
   const ranked = all.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   return { pages: ranked, partial: !full.length && all.length > 0 && concepts.length > 1, weights };
@@ -104,20 +123,20 @@ export async function rankPages<D>(concepts: Concept[], api: PagefindApi<D>): Pr
 
 const key = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, '');
 
+/** A page's URL, title and h2 headings (the questions it answers), by Pagefind id: see src/search-titles. */
+export type Titles = Record<string, [string, string, ...string[]]>;
+
 /**
- * The first results again, now that their titles are known: a page whose title names a concept
- * (API Server for apiserver, Kubernetes 概述 for k8s) is what the reader asked for, though a
- * longer page may say the word more often. Each concept the title names adds its weight, times
- * the share of the title its name fills.
+ * What a page's title and headings add for a query. A title naming a concept (API Server for
+ * apiserver, Kubernetes 概述 for k8s) adds the concept's weight times the share of the title its
+ * name fills (Pod如何实现对节点的资源控制 is only a little about 节点); a heading naming concepts
+ * (2.Kubernetes 和 Docker 有什么区别？ for k8s 和 docker 的区别) adds half their weight.
  */
-export function rerankByTitle<T>(items: { score: number; title: string; value: T }[], concepts: Concept[], weights: number[]): T[] {
+export function titleBonus(texts: string[] | undefined, concepts: Concept[], weights: number[]): number {
+  if (!texts?.length) return 0;
   const names = concepts.map((c) => [c.typed, ...c.names].map(key).filter((n) => n.length > 0));
-  const boosted = items.map((item, i) => {
-    const t = key(item.title);
-    // The share of the title the concept's name fills: API Server is all about apiserver;
-    // Pod如何实现对节点的资源控制 is only a little about 节点.
-    const bonus = names.reduce((sum, list, c) => sum + (weights[c] ?? 0) * Math.max(0, ...list.filter((n) => t.includes(n)).map((n) => n.length / (t.length || 1))), 0);
-    return { value: item.value, score: item.score + bonus, i };
-  });
-  return boosted.sort((a, b) => b.score - a.score || a.i - b.i).map((b) => b.value);
+  const [title = '', ...headings] = texts.map(key);
+  const share = names.reduce((sum, list, c) => sum + (weights[c] ?? 0) * Math.max(0, ...list.filter((n) => title.includes(n)).map((n) => n.length / (title.length || 1))), 0);
+  const heading = Math.max(0, ...headings.map((h) => names.reduce((sum, list, c) => sum + (list.some((n) => h.includes(n)) ? (weights[c] ?? 0) : 0), 0)));
+  return share + heading / 2;
 }

@@ -1,7 +1,8 @@
 import { searchDictSchema } from '../../schema.ts';
+import { TITLES_FILE } from '../../search-titles/name.ts';
 import { highlight, HIGHLIGHT_PARAM } from './highlight.ts';
 import { lexicon, parseQuery, type Lexicon, type ParsedQuery } from './query.ts';
-import { namesOf, rankPages, rerankByTitle, type PagefindApi, type RankedPage } from './rank.ts';
+import { namesOf, rankPages, type PagefindApi, type RankedPage, type Titles } from './rank.ts';
 
 interface SubResult {
   title: string;
@@ -18,8 +19,11 @@ interface PageData {
 
 type Labels = Record<string, string>;
 
+/** A listed result that fetches its excerpt when shown. */
+type Loadable = HTMLLIElement & { load?: () => Promise<void> };
+
 /** Results shown at first and added by each 加载更多. */
-const PAGE_SIZE = 8;
+const PAGE_SIZE = 10;
 /** Milliseconds a reader pauses before the box searches. */
 const DEBOUNCE = 180;
 
@@ -59,14 +63,12 @@ export class HandbookSearch {
   private clear: HTMLButtonElement;
   private labels: Labels;
   private chapters: Record<string, string>;
-  private engine?: Promise<{ api: PagefindApi<PageData>; lex: Lexicon } | undefined>;
+  private engine?: Promise<{ api: PagefindApi<PageData>; lex: Lexicon; titles: Titles | undefined } | undefined>;
   private run = 0;
   private timer?: ReturnType<typeof setTimeout>;
   private ranked: RankedPage<PageData>[] = [];
   private shown = 0;
   private terms: string[] = [];
-  private parsed?: ParsedQuery;
-  private weights: number[] = [];
 
   constructor(private root: HTMLElement) {
     const q = <T extends Element>(selector: string): T => {
@@ -120,16 +122,20 @@ export class HandbookSearch {
   }
 
   /** Pagefind and the search dictionary, fetched when the box first opens. */
-  private async load(): Promise<{ api: PagefindApi<PageData>; lex: Lexicon } | undefined> {
+  private async load(): Promise<{ api: PagefindApi<PageData>; lex: Lexicon; titles: Titles | undefined } | undefined> {
     try {
       const base = this.root.dataset.base ?? '/';
-      const [pagefind, dict] = await Promise.all([
+      const [pagefind, dict, titles] = await Promise.all([
         import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<PagefindApi<PageData> & { init(): Promise<void>; options(o: object): Promise<void> }>,
         import('../../../content/search.json').then((m) => searchDictSchema.parse(m.default)),
+        // Titles and headings of every page (src/search-titles): without them, results rank on their text alone.
+        fetch(`${base}pagefind/${TITLES_FILE}`)
+          .then((r) => (r.ok ? (r.json() as Promise<Titles>) : undefined))
+          .catch(() => undefined),
       ]);
       await pagefind.options({ excerptLength: 28 });
       await pagefind.init();
-      return { api: pagefind, lex: lexicon(dict) };
+      return { api: pagefind, lex: lexicon(dict), titles };
     } catch {
       this.status.textContent = this.labels.unavailable ?? '';
       return undefined;
@@ -159,11 +165,9 @@ export class HandbookSearch {
     const engine = await (this.engine ??= this.load());
     if (!engine || run !== this.run) return;
     const parsed = parseQuery(text, engine.lex);
-    const ranking = await rankPages(parsed.concepts, engine.api);
+    const ranking = await rankPages(parsed.concepts, engine.api, engine.titles);
     if (run !== this.run) return;
     this.ranked = ranking.pages;
-    this.parsed = parsed;
-    this.weights = ranking.weights;
     this.terms = [...new Set(parsed.concepts.flatMap((c) => [c.typed, ...namesOf(c)]))];
     this.status.textContent = ranking.pages.length ? fill(this.labels.count ?? '', { count: ranking.pages.length, query: text }) : fill(this.labels.none ?? '', { query: text });
     this.note(parsed, ranking.partial, ranking.pages.length > 0);
@@ -184,41 +188,83 @@ export class HandbookSearch {
 
   private async showMore(): Promise<void> {
     const run = this.run;
-    const first = this.shown === 0;
     const slice = this.ranked.slice(this.shown, this.shown + PAGE_SIZE);
     this.shown += slice.length;
-    const data = await Promise.all(slice.map(async (page) => ({ page, data: await page.result.data() })));
+    const titles = (await this.engine)?.titles;
+    // Listed from the titles file at once; a page's excerpt (its Pagefind fragment) when it is
+    // scrolled into view. Without the titles file, each page's fragment names it.
+    const items = await Promise.all(slice.map(async (page) => {
+      const known = titles?.[page.id];
+      const data = known ? undefined : await page.result.data();
+      return this.item(page, known ? { url: known[0], title: known[1] } : { url: data?.url ?? '', title: data?.meta.title ?? '' }, data);
+    }));
     if (run !== this.run) return;
-    // The first results are ordered again once their titles are known.
-    const shown = first && this.parsed ? rerankByTitle(data.map((d) => ({ score: d.page.score, title: d.data.meta.title ?? '', value: d })), this.parsed.concepts, this.weights) : data;
-    this.list.append(...shown.map((d) => this.item(d.data)));
+    this.list.append(...items);
     this.more.hidden = this.shown >= this.ranked.length;
   }
 
-  private item(data: PageData): HTMLLIElement {
-    const li = element('li', 'search-result');
+  /**
+   * Fetches and shows the excerpts of the results on screen, one at a time: each excerpt makes
+   * its result taller and may push the next ones out of view, which then wait until scrolled to.
+   */
+  private observer = new IntersectionObserver((entries) => {
+    for (const entry of entries) if (entry.isIntersecting) this.waiting.add(entry.target as Loadable);
+    void this.loadVisible();
+  });
+  private waiting = new Set<Loadable>();
+  private loading = false;
+
+  private async loadVisible(): Promise<void> {
+    if (this.loading) return;
+    this.loading = true;
+    const body = this.list.parentElement?.getBoundingClientRect();
+    for (const li of [...this.waiting]) {
+      this.waiting.delete(li);
+      const box = li.getBoundingClientRect();
+      if (!li.isConnected || (body && (box.top >= body.bottom || box.bottom <= body.top))) continue;
+      this.observer.unobserve(li);
+      await li.load?.();
+    }
+    this.loading = false;
+    if (this.waiting.size) void this.loadVisible();
+  }
+
+  private item(page: RankedPage<PageData>, head: { url: string; title: string }, data?: PageData): HTMLLIElement {
+    const li: Loadable = element('li', 'search-result');
     const link = element('a', 'search-result-link');
-    const title = data.meta.title ?? '';
-    link.href = linkTo(data.url, this.terms);
-    const chapter = this.chapters[data.url.replace(this.root.dataset.base ?? '/', '').split('/')[0] ?? ''];
-    link.append(element('span', 'search-result-title', title || data.url));
+    link.href = linkTo(head.url, this.terms);
+    const chapter = this.chapters[head.url.replace(this.root.dataset.base ?? '/', '').split('/')[0] ?? ''];
+    link.append(element('span', 'search-result-title', head.title || head.url));
     if (chapter) link.append(element('span', 'search-result-chapter', chapter));
-    li.append(link, excerpt(data.excerpt, this.terms));
-    // Sections, not the page again (its title's own anchor, #_top).
-    const subs = data.sub_results
-      .filter((s) => s.url.includes('#') && !s.url.endsWith('#_top') && s.title !== title)
-      .sort((a, b) => b.locations.length - a.locations.length)
-      .slice(0, 3);
-    if (subs.length) {
-      const ul = element('ul', 'search-subs');
-      for (const sub of subs) {
-        const item = element('li', 'search-sub');
-        const a = element('a', 'search-sub-link', sub.title);
-        a.href = linkTo(sub.url, this.terms);
-        item.append(a, excerpt(sub.excerpt, this.terms));
-        ul.append(item);
+    li.append(link);
+    const fill = (d: PageData): void => {
+      li.append(excerpt(d.excerpt, this.terms));
+      // Sections, not the page again (its title's own anchor, #_top).
+      const subs = d.sub_results
+        .filter((s) => s.url.includes('#') && !s.url.endsWith('#_top') && s.title !== head.title)
+        .sort((a, b) => b.locations.length - a.locations.length)
+        .slice(0, 3);
+      if (subs.length) {
+        const ul = element('ul', 'search-subs');
+        for (const sub of subs) {
+          const item = element('li', 'search-sub');
+          const a = element('a', 'search-sub-link', sub.title);
+          a.href = linkTo(sub.url, this.terms);
+          item.append(a, excerpt(sub.excerpt, this.terms));
+          ul.append(item);
+        }
+        li.append(ul);
       }
-      li.append(ul);
+      li.dataset.loaded = '';
+    };
+    if (data) fill(data);
+    else {
+      const run = this.run;
+      li.load = async () => {
+        const d = await page.result.data();
+        if (run === this.run) fill(d);
+      };
+      this.observer.observe(li);
     }
     return li;
   }
