@@ -18,7 +18,14 @@ export interface Answer {
  * Types each question into the site's own search box (the dialog a reader opens with the search
  * button) in real Chromium, and reads what it shows.
  */
-export async function askSearchBox(browser: Browser, pageUrl: string, queries: string[], depth = 3): Promise<Answer[]> {
+export async function askSearchBox(browser: Browser, pageUrl: string, queries: string[], depth = 3, tabs = 2): Promise<Answer[]> {
+  // A few tabs at once, each typing its share of the questions; answers come back in query order.
+  const shares = Array.from({ length: Math.max(1, Math.min(tabs, queries.length)) }, (_, t) => queries.filter((_, i) => i % tabs === t));
+  const answered = await Promise.all(shares.map((share) => askInOneTab(browser, pageUrl, share, depth)));
+  return queries.map((_, i) => answered[i % shares.length]?.[Math.floor(i / shares.length)] as Answer);
+}
+
+async function askInOneTab(browser: Browser, pageUrl: string, queries: string[], depth: number): Promise<Answer[]> {
   const page = await browser.newPage();
   await page.goto(pageUrl);
   await page.click('handbook-search button[data-open-search]');
