@@ -99,6 +99,12 @@ describe('the handbook in a browser', () => {
         const page = await open(path);
         await page.evaluate((t) => localStorage.setItem('starlight-theme', t), theme);
         await page.reload();
+        if (path === 'components/etcd/') {
+          // The search dialog open, with results and their excerpts, as a reader sees it.
+          await page.click('handbook-search button[data-open-search]');
+          await page.fill('handbook-search input', 'pv 和 pvc 的区别');
+          await page.locator('handbook-search .search-result[data-loaded]').first().waitFor();
+        }
         await page.addScriptTag({ path: AXE });
         const violations = (await page.evaluate(async () => {
           const result = await (window as unknown as { axe: { run: (c: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document);
