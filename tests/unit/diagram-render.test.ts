@@ -1,24 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { diagramSpec, type DiagramSpec } from '../../src/pipeline/diagram/index.ts';
 import { errorPath, renderDiagrams, scopeIds, svgPath } from '../../src/pipeline/diagram/render.ts';
 import { MERMAID_VERSION, svgFileName } from '../../src/pipeline/diagram/settings.ts';
 import { mergeThemes } from '../../src/pipeline/diagram/theme-merge.ts';
 import { mermaidError } from '../../src/pipeline/diagram/validate.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { BROKEN_AUTHOR, BROKEN_GENERATED, FLOW, VALID } from '../helpers/diagram-specs.ts';
 
-function spec(code: string, author = false): DiagramSpec {
-  return diagramSpec(code, { caption: '测试图', source: 'note.md', section: '某一节', author });
-}
-
-const VALID = spec('sequenceDiagram\n  participant kubectl as kubectl\n  participant api as kube-apiserver\n  kubectl->>api: 1. 创建 Pod\n');
-const FLOW = spec('flowchart TD\n  s1["1. 编写定义文件"]\n  s2["2. 提交给<br/>kube-apiserver"]\n  s1 --> s2\n');
-const BROKEN_AUTHOR = spec('flowchart LR\n  A -->\n  ((( 不完整', true);
-const BROKEN_GENERATED = spec('sequenceDiagram\n  this is not mermaid ->>\n');
 const noBrowser = () => Promise.reject(new Error('no chromium here'));
 
 describe('diagram files are keyed by everything that shapes them', () => {
@@ -79,33 +69,7 @@ describe('one SVG for both themes', () => {
   });
 });
 
-describe('diagram rendering (Mermaid in Chromium)', () => {
-  it('draws one themed SVG per diagram with the labels as real text, then starts no browser for it again', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'diagrams-'));
-    let launches = 0;
-    const launch = () => {
-      launches++;
-      return launchBrowser();
-    };
-    const first = await renderDiagrams([VALID, FLOW], dir, launch);
-    expect(first).toMatchObject({ rendered: 2, kept: 0, invalid: [], missing: [] });
-    const svg = readFileSync(svgPath(dir, VALID), 'utf8');
-    expect(svg).toMatch(/^<svg style="--dg-w:\d+px"/);
-    expect(svg).toContain('kube-apiserver');
-    expect(svg).toContain('1. 创建 Pod');
-    expect(svg).toMatch(/:root\[data-theme='dark'\] #dg-[0-9a-f]{16}\{--dg-/);
-    // Labels are SVG text (no HTML inside the SVG), and a <br/> in a label is a line of its own.
-    const flow = readFileSync(svgPath(dir, FLOW), 'utf8');
-    expect(flow).not.toContain('foreignObject');
-    const rows = [...new JSDOM(flow).window.document.querySelectorAll('[id$="flowchart-s2-1"] tspan.row')].map((row) => row.textContent);
-    expect(rows).toEqual(['2. 提交给', 'kube-apiserver']);
-    // Ids are scoped once, by the SVG's own id.
-    expect(flow).not.toMatch(/id="(dg-[0-9a-f]{16})-\1/);
-    const second = await renderDiagrams([VALID, FLOW], dir, launch);
-    expect(second).toMatchObject({ rendered: 0, kept: 2 });
-    expect(launches).toBe(1);
-  });
-
+describe('diagram files on disk, without a browser', () => {
   it('deletes the files of diagrams no longer listed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'diagrams-'));
     writeFileSync(join(dir, '0000000000000000.svg'), '<svg/>');
@@ -113,20 +77,6 @@ describe('diagram rendering (Mermaid in Chromium)', () => {
     const result = await renderDiagrams([], dir, noBrowser);
     expect(result.removed).toEqual(['0000000000000000.error.txt', '0000000000000000.svg']);
     expect(readdirSync(dir)).toEqual([]);
-  });
-
-  it('npm run diagrams: a note’s own invalid block is a warning; an invalid generated one fails naming note and section', () => {
-    const content = mkdtempSync(join(tmpdir(), 'content-'));
-    mkdirSync(join(content, 'diagrams'));
-    const run = () => spawnSync('node_modules/.bin/tsx', ['src/pipeline/cli.ts', 'diagrams', '--content', content], { encoding: 'utf8' });
-    writeFileSync(join(content, 'diagrams.json'), JSON.stringify([VALID, BROKEN_AUTHOR]));
-    const warned = run();
-    expect(warned.status).toBe(0);
-    expect(warned.stderr).toMatch(/mermaid block in note\.md § 某一节 is invalid; it is shown as code/);
-    writeFileSync(join(content, 'diagrams.json'), JSON.stringify([VALID, BROKEN_GENERATED]));
-    const failed = run();
-    expect(failed.status).toBe(1);
-    expect(failed.stderr).toMatch(/diagram made from note\.md § 某一节 is invalid/);
   });
 
   it('npm run diagrams without a browser names each diagram left undrawn and does not fail', () => {
