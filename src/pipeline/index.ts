@@ -72,7 +72,7 @@ function cacheKey(input: SourceInput): string {
 export function processNote(input: SourceInput, rules: Rules): NoteResult | ErrorReport {
   let note: Note;
   try {
-    note = readNote(input.bytes, input.name, rules.junk);
+    note = readNote(input.bytes, input.name, rules);
   } catch (error) {
     if (!(error instanceof UnreadableNoteError)) throw error;
     return { file: input.name, reason: error.message, hint: error.hint };

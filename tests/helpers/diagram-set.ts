@@ -35,7 +35,7 @@ export function messagesOf(code: string): [string, string, number][] {
 
 /** Runs a case through read → clean → segment → diagram, as the pipeline does, and reads back what was drawn. */
 export function drawCase(c: DiagramCase): Drawn {
-  const note = readNote(new TextEncoder().encode(c.markdown), c.file, rules.junk);
+  const note = readNote(new TextEncoder().encode(c.markdown), c.file, rules);
   clean(note.tree, note.file, rules);
   const results = segment(note.tree, note.file, rules.pageModel, rules.taxonomy).sections.map((s) => extractDiagrams(s, rules.actors, rules.pageModel));
   const specs = results.flatMap((r) => r.specs);

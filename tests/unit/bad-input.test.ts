@@ -1,11 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/index.ts';
 import { decode, UnreadableNoteError } from '../../src/pipeline/read/decode.ts';
-import { rules } from '../helpers/rules.ts';
+import { plainTextToMdast } from '../../src/pipeline/read/plain-text.ts';
+import { loadRules } from '../../src/pipeline/rules/index.ts';
+import { CONTENT_DIR, rules } from '../helpers/rules.ts';
 
 const GOOD = Buffer.from('## 什么是 Pod？\n\nPod 是 Kubernetes 中最小的部署单元。\n');
 const BAD: Record<string, { bytes: Buffer; reason: RegExp }> = {
@@ -60,5 +63,29 @@ describe('bad input', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/\/nonexistent\/notes does not exist[\s\S]*Hint: Pass --sources DIR or set HANDBOOK_SOURCES/);
     expect(existsSync(join(out, 'sidebar.json'))).toBe(false);
+  });
+});
+
+describe('plain-text line shapes are data (content/markup.yaml, plain-text)', () => {
+  const text = '第一章 总览\n这一章说明集群由哪些部分组成，以及它们怎样配合工作。\n第1步：准备节点\n';
+  const shapes = (plain: typeof rules.markup['plain-text']) => {
+    const tree = plainTextToMdast(text, plain);
+    return tree.children.map((n) => n.type + (n.type === 'heading' ? n.depth : '')).join(' ');
+  };
+
+  it('a numbering style written in the rules makes headings and steps, without code changes', () => {
+    expect(shapes(rules.markup['plain-text'])).toBe('heading1 paragraph paragraph');
+    const chapters = { ...rules.markup['plain-text'], 'numbered-heading': '^第[一二三四五六七八九十]+章\\s*\\S', 'numbered-step': '^第(\\d+)步[:：]\\s*(\\S.*)$' };
+    expect(shapes(chapters)).toBe('heading2 paragraph list');
+  });
+
+  it('a broken shape names the file, the field and what to write', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'markup-'));
+    cpSync(CONTENT_DIR, dir, { recursive: true, filter: (src) => !src.includes('/sources') && !src.includes('/diagrams') });
+    const markup = parse(readFileSync(join(dir, 'markup.yaml'), 'utf8')) as { 'plain-text': Record<string, unknown> };
+    markup['plain-text']['numbered-step'] = '^\\d+[.、]\\s*\\S.*$';
+    markup['plain-text'].prompt = '^(\\$';
+    writeFileSync(join(dir, 'markup.yaml'), stringify(markup));
+    expect(() => loadRules(dir)).toThrow(/markup\.yaml does not match its schema:[\s\S]*plain-text\.numbered-step: capture the number and the text as two groups[\s\S]*plain-text\.prompt: not a valid regular expression/);
   });
 });

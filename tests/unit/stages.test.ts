@@ -12,7 +12,7 @@ import { rules } from '../helpers/rules.ts';
 
 function read(stage: string, name: string) {
   const input = inputOf(stage, name);
-  return readNote(input.bytes, input.path, rules.junk);
+  return readNote(input.bytes, input.path, rules);
 }
 
 describe('read: a note file becomes a tree and metadata', () => {

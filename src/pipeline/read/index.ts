@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
-import type { JunkRules } from '../rules/schemas.ts';
+import type { Rules } from '../rules/schemas.ts';
 import type { Note, NoteFile, SourceMeta } from '../types.ts';
 import { decode } from './decode.ts';
 import { detectFormat } from './detect-format.ts';
@@ -28,7 +28,8 @@ function offsetLines(tree: Root, lines: number): void {
 }
 
 /** Turns a note's bytes into a tree and its metadata. Throws UnreadableNoteError. */
-export function readNote(bytes: Uint8Array, path: string, junk: JunkRules): Note {
+export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'junk' | 'markup'>): Note {
+  const { junk } = rules;
   const name = basename(path);
   const file = new VFile({ path: name }) as NoteFile;
   file.data.dropped = [];
@@ -63,7 +64,7 @@ export function readNote(bytes: Uint8Array, path: string, junk: JunkRules): Note
     tree = parseMarkdown();
     offsetLines(tree, split.lines);
   } else {
-    tree = plainTextToMdast(split.body, split.lines + 1);
+    tree = plainTextToMdast(split.body, rules.markup['plain-text'], split.lines + 1);
   }
   const meta: SourceMeta = { file: name, format, encoding, tags: metadata.tags, ...(title ? { title } : {}), ...(metadata.date ? { date: metadata.date } : {}) };
   file.data.meta = meta;
@@ -71,6 +72,6 @@ export function readNote(bytes: Uint8Array, path: string, junk: JunkRules): Note
 }
 
 /** Reads a note from disk. */
-export function readNoteFile(path: string, junk: JunkRules): Note {
-  return readNote(readFileSync(path), path, junk);
+export function readNoteFile(path: string, rules: Pick<Rules, 'junk' | 'markup'>): Note {
+  return readNote(readFileSync(path), path, rules);
 }

@@ -1,16 +1,28 @@
 import type { Code, Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import { looksLikeYaml, YAML_KEY } from '../clean/detect-code-language.ts';
+import type { Markup } from '../rules/schemas.ts';
 import { DEFINITION } from '../text/line-patterns.ts';
 
-/** `一、前言`, `三、工作流程`: a heading numbered with Chinese numerals. */
-const CHINESE_NUMBERED = /^[一二三四五六七八九十百]+[、.．]\s*\S/;
-/** `1.客户端使用kubectl…`, `2) …`: a numbered step. */
-const NUMBERED_STEP = /^(\d{1,3})[.、．)）]\s*(\S.*)$/;
-/** Characters that end or split a sentence: a line ending in one is prose, not a title. */
-const SENTENCE_PUNCTUATION = /[。！？；，,.;!?：:…]$/;
+/** The line shapes of content/markup.yaml (`plain-text`), compiled once per reading. */
+interface LineShapes {
+  numberedHeading: RegExp;
+  numberedStep: RegExp;
+  sentenceEnd: RegExp;
+  prompt: RegExp;
+  maxHeading: number;
+  maxTitleLine: number;
+}
 
-const MAX_HEADING = 40;
-const MAX_TITLE_LINE = 24;
+function shapes(rules: Markup['plain-text']): LineShapes {
+  return {
+    numberedHeading: new RegExp(rules['numbered-heading'], 'u'),
+    numberedStep: new RegExp(rules['numbered-step'], 'u'),
+    sentenceEnd: new RegExp(rules['sentence-end'], 'u'),
+    prompt: new RegExp(rules.prompt, 'u'),
+    maxHeading: rules['max-heading'],
+    maxTitleLine: rules['max-title-line'],
+  };
+}
 
 type LineKind =
   | { kind: 'blank' }
@@ -23,17 +35,17 @@ function position(line: number, length: number) {
   return { start: { line, column: 1 }, end: { line, column: length + 1 } };
 }
 
-function classify(line: string, next: string | undefined, first: boolean): LineKind {
+function classify(line: string, next: string | undefined, first: boolean, shape: LineShapes): LineKind {
   const text = line.trim();
   if (!text) return { kind: 'blank' };
-  const step = NUMBERED_STEP.exec(text);
+  const step = shape.numberedStep.exec(text);
   if (step) return { kind: 'step', number: Number(step[1]), text: step[2] ?? '' };
-  if (CHINESE_NUMBERED.test(text) && text.length <= MAX_HEADING && !SENTENCE_PUNCTUATION.test(text)) return { kind: 'heading', depth: 2, text };
+  if (shape.numberedHeading.test(text) && text.length <= shape.maxHeading && !shape.sentenceEnd.test(text)) return { kind: 'heading', depth: 2, text };
   const definition = DEFINITION.exec(text);
   if (definition && /\S/.test(definition[3] ?? '')) {
     return { kind: 'definition', term: definition[1] ?? '', colon: definition[2] ?? ':', text: definition[3] ?? '' };
   }
-  const short = text.length <= MAX_TITLE_LINE && !SENTENCE_PUNCTUATION.test(text) && next !== undefined;
+  const short = text.length <= shape.maxTitleLine && !shape.sentenceEnd.test(text) && next !== undefined;
   // The first line of a note is its title; later short lines title what follows them.
   if (short && first) return { kind: 'heading', depth: 1, text };
   if (short && (next ?? '').trim().length > text.length) return { kind: 'heading', depth: 3, text };
@@ -45,7 +57,8 @@ function classify(line: string, next: string | undefined, first: boolean): LineK
  * numbered steps as ordered lists, runs of `名词:解释` lines as lists, other lines as paragraphs.
  * The words are kept as they are.
  */
-export function plainTextToMdast(text: string, firstLine = 1): Root {
+export function plainTextToMdast(text: string, rules: Markup['plain-text'], firstLine = 1): Root {
+  const shape = shapes(rules);
   const lines = text.split('\n');
   const children: RootContent[] = [];
   let list: List | undefined;
@@ -58,7 +71,7 @@ export function plainTextToMdast(text: string, firstLine = 1): Root {
     if ((lines[i] ?? '').trim() !== '') next = i;
   }
   const nextNonBlank = (i: number) => (nextIndex[i] === -1 ? undefined : lines[nextIndex[i] ?? -1]);
-  const code = codeRuns(lines);
+  const code = codeRuns(lines, shape.prompt);
 
   lines.forEach((raw, i) => {
     const lineNo = firstLine + i;
@@ -71,7 +84,7 @@ export function plainTextToMdast(text: string, firstLine = 1): Root {
       children.push({ ...run, position: { start: { line: lineNo, column: 1 }, end: { line: lineNo + run.value.split('\n').length - 1, column: 1 } } });
       return;
     }
-    const line = classify(raw, nextNonBlank(i), !seenContent);
+    const line = classify(raw, nextNonBlank(i), !seenContent, shape);
     if (line.kind === 'blank') return;
     seenContent = true;
     if (line.kind === 'step' || line.kind === 'definition') {
@@ -117,15 +130,12 @@ function unwrapSingle(list: List): RootContent {
   return { type: 'paragraph', children: [{ type: 'text', value: text }], ...(list.position ? { position: list.position } : {}) };
 }
 
-/** A line of an unfenced command (`$ kubectl get pods`). */
-const PROMPT = /^\$ \S/;
-
 /**
  * Unfenced code in a plain-text note: a YAML document (`apiVersion: apps/v1`, `kind: …`, indented
  * keys) or a run of `$ ` commands. Returns, by line index, the code block that starts there,
  * or null for the lines it covers.
  */
-function codeRuns(lines: string[]): Map<number, Code | null> {
+function codeRuns(lines: string[], prompt: RegExp): Map<number, Code | null> {
   const runs = new Map<number, Code | null>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
@@ -135,8 +145,8 @@ function codeRuns(lines: string[]): Map<number, Code | null> {
       while (end + 1 < lines.length && /^(\s+\S|- |---|[A-Za-z_][\w./-]*:(\s|$)|#)/.test(lines[end + 1] ?? '')) end++;
       const value = lines.slice(i, end + 1).join('\n');
       if (end - i >= 2 && looksLikeYaml(value)) lang = 'yaml';
-    } else if (PROMPT.test(line)) {
-      while (end + 1 < lines.length && PROMPT.test(lines[end + 1] ?? '')) end++;
+    } else if (prompt.test(line)) {
+      while (end + 1 < lines.length && prompt.test(lines[end + 1] ?? '')) end++;
       lang = 'bash';
     }
     if (!lang) continue;

@@ -167,6 +167,21 @@ export const markupSchema = z.object({
   'shell-commands': z.array(z.string().min(1)).default([]),
   /** Characters removed from text and code: permalink marks, zero-width characters, soft hyphens. */
   'strip-characters': z.array(z.string().length(1)).default([]),
+  /** How a plain-text note's lines say what they are (the text reader, src/pipeline/read/plain-text.ts). */
+  'plain-text': z.object({
+    /** A heading numbered with Chinese numerals (`一、前言`). */
+    'numbered-heading': pattern,
+    /** A numbered step (`1.客户端使用kubectl…`): the number and the text are its two groups. */
+    'numbered-step': pattern.refine((source) => new RegExp(`${source}|`).exec('')?.length === 3, { message: 'capture the number and the text as two groups, like ^(\\d{1,3})[.、)]\\s*(\\S.*)$' }),
+    /** A line ending in one of these is prose, never a title. */
+    'sentence-end': pattern,
+    /** A shell prompt line (`$ kubectl get pods`): runs of them become a shell code block. */
+    prompt: pattern,
+    /** The longest numbered heading, in characters. */
+    'max-heading': z.number().int().min(4),
+    /** The longest unnumbered line taken as a title, in characters. */
+    'max-title-line': z.number().int().min(4),
+  }),
 });
 
 /** content/page-model.yaml */
