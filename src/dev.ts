@@ -2,7 +2,8 @@
  * `npm run dev`: the handbook live while you add notes. Ingests the notes, renders the diagrams,
  * starts Astro's dev server, then watches the notes folder and the rules files: a note added,
  * changed or removed is ingested again (unchanged notes are not worked on again) and the open
- * page reloads; a change to the set of pages restarts the server so the sidebar follows. A note
+ * page reloads; a change to the set of pages restarts the server so the sidebar follows (and a
+ * removed page's URL answers 404). A note
  * that cannot be read, or a rules file that does not parse, is reported here and the server
  * keeps running.
  */
@@ -31,15 +32,17 @@ async function renderDiagrams(): Promise<void> {
   for (const { spec, error } of result.invalid) console.warn(`[handbook] ! ${spec.source} § ${spec.section}: the Mermaid does not parse: ${error.split('\n')[0]}`);
 }
 
-/** One ingest; errors are printed, never thrown: the server keeps running. */
-async function ingest(why: string): Promise<void> {
+/** One ingest; errors are printed, never thrown: the server keeps running. Returns whether pages were removed. */
+async function ingest(why: string): Promise<boolean> {
   try {
     const run = ingestFolder({ sources, out: content, rulesDir: content, cache });
     console.log(`[handbook] ${why}: ingested in ${run.seconds.toFixed(2)} s: ${summary(run)}.`);
     for (const e of run.report.errors) console.error(`[handbook] ✗ ${e.file}: ${e.reason}. ${e.hint}`);
     await renderDiagrams();
+    return run.written.removed.some((file) => /\.mdx?$/.test(file));
   } catch (error) {
     console.error(`[handbook] ✗ ${why}: ${(error as Error).message}`);
+    return false;
   }
 }
 
@@ -49,7 +52,8 @@ if (!existsSync(sources)) {
 }
 await ingest('start');
 const port = Number(process.env['PORT'] ?? 4321);
-await dev({ root, server: { port, host: process.env['HOST'] ?? 'localhost' } });
+const start = () => dev({ root, server: { port, host: process.env['HOST'] ?? 'localhost' } });
+let server = await start();
 
 let timer: NodeJS.Timeout | undefined;
 let pending = new Set<string>();
@@ -59,7 +63,14 @@ const later = (what: string) => {
   timer = setTimeout(() => {
     const why = [...pending].join(', ');
     pending = new Set();
-    void ingest(why);
+    void ingest(why).then(async (removed) => {
+      if (!removed) return;
+      // Astro's dev server keeps serving a deleted page's module (its content layer does not
+      // forget the file): a page gone means a fresh server, so its URL answers 404.
+      await server.stop();
+      server = await start();
+      console.log('[handbook] pages removed: the dev server restarted');
+    });
   }, 200);
 };
 watch(sources, (_event, name) => {

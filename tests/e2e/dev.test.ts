@@ -64,5 +64,9 @@ describe('npm run dev: notes added and edited while the server runs', () => {
     writeFileSync(join(project, 'content/sources/broken.md'), Buffer.from([0, 1, 2, 3]));
     await expect.poll(() => log, { timeout: 20_000 }).toMatch(/\[handbook\] ✗ broken\.md: the file looks binary/);
     await waitForText('/components/etcd/', '版本号实现多版本并发控制');
+    // A removed note's page is gone: its URL answers 404, the rest still serves.
+    rmSync(note);
+    await expect.poll(async () => (await fetch(`http://localhost:${PORT}/ecosystem/helm/`)).status, { timeout: 30_000, interval: 500 }).toBe(404);
+    await waitForText('/components/etcd/', '版本号实现多版本并发控制');
   });
 });
