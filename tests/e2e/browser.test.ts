@@ -38,6 +38,11 @@ describe('the handbook in a browser', () => {
     expect(await page.locator('starlight-toc a').count()).toBeGreaterThan(1);
     expect(await page.locator('.pagination-links a').count()).toBeGreaterThan(0);
     await page.close();
+    // One question, nothing to navigate: no table of contents.
+    const single = await open('components/daemonset/');
+    expect(await single.locator('h2').count()).toBeLessThan(2);
+    expect(await single.locator('starlight-toc').count()).toBe(0);
+    await single.close();
     const code = await open('networking/calico/');
     expect(await code.locator('.expressive-code .copy button').count()).toBeGreaterThan(0);
     await code.close();
