@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { CHROMIUM } from '../pipeline/browser.ts';
+// The path alone: the site's config reads this, and loading Playwright there cost 80 MB of memory.
+import { CHROMIUM } from '../pipeline/chromium-path.ts';
 
 /** The whole book's file name in the built site. */
 export const BOOK_FILE = 'handbook.pdf';

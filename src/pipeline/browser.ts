@@ -1,7 +1,7 @@
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM } from './chromium-path.ts';
 
-/** Debian's Chromium unless CHROMIUM_PATH says otherwise; no browser is ever downloaded. */
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export { CHROMIUM };
 
 /** Flags a closed network needs: no sandbox as root, no background connections that would be refused. */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
