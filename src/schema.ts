@@ -135,13 +135,8 @@ export const searchDictSchema = z.object({
 
 export type SearchDict = z.infer<typeof searchDictSchema>;
 
-/**
- * A name as the search box compares it: NFKC (full-width letters become ASCII), lower case,
- * spaces, hyphens and underscores gone, so kube-proxy, kube proxy and kubeproxy are one name.
- */
-export function searchKey(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, '');
-}
+/** How the search box compares names (src/search-key.ts): the pipeline writes them so. */
+export { searchKey } from './search-key.ts';
 
 /** A diagram made or refused, for the report. */
 export const diagramRecordSchema = z.object({

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pageWeight } from '../../bench/site-weight.ts';
 import { glossarySchema } from '../../src/schema.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { askSearchBox, recall, type Answer } from '../helpers/search-box.ts';
@@ -83,6 +84,12 @@ describe('the search box answers a learner’s questions (real Chromium, real Pa
 });
 
 describe('the search dialog', () => {
+  it('weighs little on every page: a chapter page loads at most 12 KB gzip of scripts before any search', () => {
+    // The dictionary, Pagefind and the titles file come when the box first opens; no validator ships.
+    const weight = pageWeight(siteDir(), siteBase(), 'components/etcd/index.html');
+    expect(weight.jsGz).toBeLessThanOrEqual(12 * 1024);
+  });
+
   it('speaks Chinese: result count, load more, no results, clear, close; no English string', async () => {
     const p = await browser.newPage();
     await p.goto(startPage());

@@ -185,10 +185,11 @@ describe('ranking pages for a parsed query', () => {
 
   it('a title that is what the reader asked for, or a heading that asks it, raises a page', async () => {
     const concepts = parseQuery('apiserver', lex).concepts;
-    expect(titleBonus(['API Server'], concepts, [1])).toBe(1);
-    expect(titleBonus(['Pod 如何与 API Server 通信'], concepts, [1])).toBeCloseTo(9 / 'pod如何与apiserver通信'.length);
-    expect(titleBonus(['组件概览', '2.apiserver 有什么作用？'], concepts, [1])).toBe(0.5);
-    expect(titleBonus(undefined, concepts, [1])).toBe(0);
+    const named = titleBonus(concepts, [1]);
+    expect(named(['API Server'])).toBe(1);
+    expect(named(['Pod 如何与 API Server 通信'])).toBeCloseTo(9 / 'pod如何与apiserver通信'.length);
+    expect(named(['组件概览', '2.apiserver 有什么作用？'])).toBe(0.5);
+    expect(named(undefined)).toBe(0);
     // Over the whole ranking: the page titled API Server outranks a longer page that says it more often.
     const api = fakePagefind({ overview: 'apiserver apiserver apiserver 组件', server: 'apiserver 入口' });
     const ranking = await rankPages(concepts, api, { overview: ['/overview/', '组件概览'], server: ['/server/', 'API Server'] });

@@ -1,4 +1,5 @@
-import { searchKey, type SearchDict } from '../../schema.ts';
+import type { SearchDict } from '../../schema.ts';
+import { searchKey } from '../../search-key.ts';
 
 /** One thing a query asks about: a known name (searched by all its names) or other words. */
 export interface Concept {

@@ -1,3 +1,4 @@
+import { searchKey } from '../../search-key.ts';
 import type { Concept } from './query.ts';
 
 /** What the search box needs of Pagefind's browser API (pagefind.js). */
@@ -44,7 +45,7 @@ const CUT = /[\p{Script=Han}\s]/u;
 
 /** A concept's names to search: the one typed first, at most MAX_NAMES. */
 export function namesOf(concept: Concept): string[] {
-  const typed = concept.names.find((n) => n.toLowerCase().replace(/[\s_-]+/g, '') === concept.typed.replace(/[\s_-]+/g, ''));
+  const typed = concept.names.find((n) => searchKey(n) === searchKey(concept.typed));
   const names = typed ? [typed, ...concept.names.filter((n) => n !== typed)] : concept.names;
   return names.slice(0, MAX_NAMES);
 }
@@ -115,13 +116,12 @@ export async function rankPages<D>(concepts: Concept[], api: PagefindApi<D>, tit
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   // A page missing a concept drops by the square of the share of weight it holds: missing a
   // plain word (工作 in 调度器是怎么工作的) costs little, missing the term asked about costs much.
-  for (const page of all) page.score = page.score * (page.matched.reduce((sum, c) => sum + (weights[c] ?? 0), 0) / total) ** COVERAGE + titleBonus(titles?.[page.id]?.slice(1), concepts, weights);
+  const named = titleBonus(concepts, weights);
+  for (const page of all) page.score = page.score * (page.matched.reduce((sum, c) => sum + (weights[c] ?? 0), 0) / total) ** COVERAGE + named(titles?.[page.id]?.slice(1));
   const full = all.filter((p) => p.matched.length === concepts.length);
   const ranked = all.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   return { pages: ranked, partial: !full.length && all.length > 0 && concepts.length > 1, weights };
 }
-
-const key = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, '');
 
 /** A page's URL, title and h2 headings (the questions it answers), by Pagefind id: see src/search-titles. */
 export type Titles = Record<string, [string, string, ...string[]]>;
@@ -132,10 +132,12 @@ export type Titles = Record<string, [string, string, ...string[]]>;
  * name fills (Pod如何实现对节点的资源控制 is only a little about 节点); a heading naming concepts
  * (2.Kubernetes 和 Docker 有什么区别？ for k8s 和 docker 的区别) adds half their weight.
  */
-export function titleBonus(texts: string[] | undefined, concepts: Concept[], weights: number[]): number {
-  if (!texts?.length) return 0;
-  const names = concepts.map((c) => [c.typed, ...c.names].map(key).filter((n) => n.length > 0));
-  const [title = '', ...headings] = texts.map(key);
+export function titleBonus(concepts: Concept[], weights: number[]): (texts: string[] | undefined) => number {
+  const names = concepts.map((c) => [c.typed, ...c.names].map(searchKey).filter((n) => n.length > 0));
+  return (texts) => (texts?.length ? bonus(texts.map(searchKey), names, weights) : 0);
+}
+
+function bonus([title = '', ...headings]: string[], names: string[][], weights: number[]): number {
   const share = names.reduce((sum, list, c) => sum + (weights[c] ?? 0) * Math.max(0, ...list.filter((n) => title.includes(n)).map((n) => n.length / (title.length || 1))), 0);
   const heading = Math.max(0, ...headings.map((h) => names.reduce((sum, list, c) => sum + (list.some((n) => h.includes(n)) ? (weights[c] ?? 0) : 0), 0)));
   return share + heading / 2;

@@ -1,4 +1,4 @@
-import { searchDictSchema } from '../../schema.ts';
+import type { SearchDict } from '../../schema.ts';
 import { TITLES_FILE } from '../../search-titles/name.ts';
 import { highlight, HIGHLIGHT_PARAM } from './highlight.ts';
 import { lexicon, parseQuery, type Lexicon, type ParsedQuery } from './query.ts';
@@ -127,7 +127,8 @@ export class HandbookSearch {
       const base = this.root.dataset.base ?? '/';
       const [pagefind, dict, titles] = await Promise.all([
         import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<PagefindApi<PageData> & { init(): Promise<void>; options(o: object): Promise<void> }>,
-        import('../../../content/search.json').then((m) => searchDictSchema.parse(m.default)),
+        // Checked against its schema when the site is built (labels.ts); no validator ships to readers.
+        import('../../../content/search.json').then((m) => m.default as SearchDict),
         // Titles and headings of every page (src/search-titles): without them, results rank on their text alone.
         fetch(`${base}pagefind/${TITLES_FILE}`)
           .then((r) => (r.ok ? (r.json() as Promise<Titles>) : undefined))
