@@ -145,7 +145,7 @@ export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (e
     if (where) related.set(part.topic, [...(related.get(part.topic) ?? []), { ...where, label: part.label, source: part.source }]);
   }
   const files: OutputFile[] = [
-    ...rules.taxonomy.chapters.filter((c) => !c.optional || pages.some((p) => p.chapter === c.slug)).map((c) => emitChapterIndex(c)),
+    ...rules.taxonomy.chapters.filter((c) => !c.optional || pages.some((p) => p.chapter === c.slug)).map((c) => emitChapterIndex(c, rules.taxonomy['overview-label'])),
     // Only topic pages have related parts: no other page can take a topic's slug.
     ...[...trees].map(([page, tree]) => emitPage(page, tree, related.get(page.slug) ?? [])),
     emitSidebar(pages, rules.taxonomy),

@@ -139,3 +139,18 @@ describe('the language rules are data', () => {
     expect(() => loadRules(dir)).toThrow(/heading-numbering\.0: not a valid regular expression/);
   });
 });
+
+describe('the words the pipeline writes into pages come from the rules files', () => {
+  it('the chapter overview label (taxonomy.yaml) and the version note title (version-notes.yaml)', () => {
+    const note = { name: 'psp.md', bytes: Buffer.from('# PodSecurityPolicy\n\nPodSecurityPolicy 用来限制 Pod 的特权设置，例如禁止以 root 运行容器和挂载主机目录。\n') };
+    const written = (r: typeof rules) => runPipeline([note], r).files;
+    const changed = written({ ...rules, taxonomy: { ...rules.taxonomy, 'overview-label': '本章总览' }, versionNotes: { ...rules.versionNotes, title: '{label}（核对版本 {version}）' } });
+    const sidebar = JSON.parse(changed.find((f) => f.path === 'sidebar.json')?.content ?? '[]') as { items: { label: string }[] }[];
+    expect(sidebar.map((c) => c.items[0]?.label)).toEqual(sidebar.map(() => '本章总览'));
+    expect(changed.find((f) => f.path === 'security/index.mdx')?.content).toContain('label: 本章总览');
+    const page = changed.find((f) => f.content.includes('PodSecurityPolicy 用来限制'))?.content ?? '';
+    expect(page).toContain(`:::caution[版本提示（核对版本 ${rules.versionNotes['checked-against']}）]`);
+    // The files as shipped write what the bundled handbook shows.
+    expect(written(rules).find((f) => f.content.includes('PodSecurityPolicy 用来限制'))?.content).toContain(`版本提示（对照 Kubernetes ${rules.versionNotes['checked-against']}）`);
+  });
+});

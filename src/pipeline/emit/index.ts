@@ -84,9 +84,9 @@ export function emitPage(page: Page, built: PageTree, related: RelatedRef[] = []
 }
 
 /** The index page of a chapter: the list itself is drawn by a site component from the collection. */
-export function emitChapterIndex(chapter: Taxonomy['chapters'][number]): OutputFile {
+export function emitChapterIndex(chapter: Taxonomy['chapters'][number], label: Taxonomy['overview-label']): OutputFile {
   // A chapter's index lists pages; search finds the pages themselves.
-  const data = { title: chapter.title, description: chapter.description, generated: true, chapter: chapter.slug, pagefind: false, sidebar: { order: 0, label: '概览' } };
+  const data = { title: chapter.title, description: chapter.description, generated: true, chapter: chapter.slug, pagefind: false, sidebar: { order: 0, label } };
   const body = `import ChapterIndex from '@handbook/components/ChapterIndex.astro';\n\n<ChapterIndex chapter="${chapter.slug}" />\n`;
   return { path: `${chapter.slug}/index.mdx`, content: `${frontMatter(data)}\n${body}` };
 }
@@ -105,7 +105,7 @@ export function emitSidebar(pages: Page[], taxonomy: Taxonomy): OutputFile {
   const sidebar = shown.map((chapter) => ({
     label: chapter.title,
     items: [
-      { label: '概览', slug: chapter.slug },
+      { label: taxonomy['overview-label'], slug: chapter.slug },
       ...chapter.groups
         .map((group) => ({
           label: group.title,

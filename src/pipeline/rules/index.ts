@@ -33,7 +33,7 @@ export function loadRules(dir: string): Rules {
     markup: load(dir, 'markup.yaml', markupSchema),
     pageModel: load(dir, 'page-model.yaml', pageModelSchema),
     // Optional: without the file, no page gets version notes.
-    versionNotes: existsSync(join(dir, 'version-notes.yaml')) ? load(dir, 'version-notes.yaml', versionNotesSchema) : { 'checked-against': 'v0.0', label: '版本提示', 'source-label': '官方说明', facts: [] },
+    versionNotes: existsSync(join(dir, 'version-notes.yaml')) ? load(dir, 'version-notes.yaml', versionNotesSchema) : versionNotesSchema.parse({ 'checked-against': 'v0.0', facts: [] }),
     // Optional: without the file, the handbook has no glossary and no page links terms.
     // Required: the search box's words live there.
     search: load(dir, 'search.yaml', searchRulesSchema),

@@ -48,6 +48,8 @@ export const taxonomySchema = z.object({
   ),
   /** A heading that names this many topics or more is an overview, and joins this topic. */
   'overview-topic': z.object({ slug: z.string(), min: z.number().int().min(2) }).optional(),
+  /** The sidebar's name for a chapter's index page (the first entry under each chapter). */
+  'overview-label': z.string().min(1).default('概览'),
   /** How a part is scored against a group's terms. */
   scoring: z
     .object({
@@ -229,8 +231,10 @@ export type AsideKind = z.infer<typeof asideKind>;
 export const versionNotesSchema = z.object({
   /** The Kubernetes version the facts were checked against, shown on the site. */
   'checked-against': z.string().regex(/^v\d+\.\d+$/, 'write it like v1.34'),
-  /** The aside's title. */
+  /** The aside's name. */
   label: z.string().min(1).default('版本提示'),
+  /** The aside's title: {label} and {version} (`checked-against`) are filled in. */
+  title: z.string().includes('{version}', { message: 'write {version} where the Kubernetes version goes' }).default('{label}（对照 Kubernetes {version}）'),
   /** The words of the link to the official page. */
   'source-label': z.string().min(1).default('官方说明'),
   facts: z.array(

@@ -26,7 +26,7 @@ function aside(facts: Fact[], notes: VersionNotes): RootContent {
 }
 
 function asideBody(facts: Fact[], notes: VersionNotes): RootContent {
-  const title = `${notes.label}（对照 Kubernetes ${notes['checked-against']}）`;
+  const title = notes.title.replace('{label}', notes.label).replace('{version}', notes['checked-against']);
   const [only] = facts;
   if (facts.length === 1 && only) return asideDirective('caution', title, [{ type: 'paragraph', children: factText(only, notes) }]);
   return asideDirective('caution', title, [
