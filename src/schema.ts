@@ -135,6 +135,47 @@ export const searchDictSchema = z.object({
 
 export type SearchDict = z.infer<typeof searchDictSchema>;
 
+/** Strings with {placeholders} the site fills in. */
+const text = z.string().min(1);
+
+/**
+ * content/ui.yaml → content/ui.json: every string the site shows around the notes' own text
+ * (the search box's are in content/search.yaml). {name} marks what the site fills in.
+ */
+export const uiStringsSchema = z.object({
+  /** The home page's link to the whole-book PDF. */
+  book: z.object({ link: text, about: text }),
+  /** Chapter cards on the home page and a chapter's index page: {title}, {short}, {count}. */
+  chapters: z.object({ card: text.includes('{count}'), enter: text.includes('{short}'), count: text.includes('{count}') }),
+  /** Around a diagram: the zoom button, a diagram that does not parse, one not drawn, the caption ({caption}). */
+  diagram: z.object({ zoom: text, invalid: text, missing: text, caption: text.includes('{caption}') }),
+  /** Under a page's title: its notes ({count}), the report link, parts of other answers on the topic. */
+  provenance: z.object({ from: text.includes('{count}'), report: text, 'related-label': text, related: text }),
+  /** Practice mode on the question index: filter, buttons, the count ({known} of {shown}), answer states. */
+  practice: z.object({ chapter: text, all: text, shuffle: text, 'unknown-only': text, count: text.includes('{known}'), reveal: text, hide: text, loading: text, empty: text, failed: text, known: text, unknown: text }),
+  /** The full-screen viewer: its buttons, the hint, its name, a picture's name ({alt}). */
+  zoom: z.object({ out: text, in: text, fit: text, close: text, hint: text, dialog: text, image: text, 'image-alt': text.includes('{alt}') }),
+  /** The home page's way into search. */
+  'search-hint': z.object({ button: text, text }),
+  /** The page shown at a missing URL. */
+  'not-found': z.object({ title: text, description: text, tagline: text, home: text, questions: text }),
+  /** The glossary page: the intro ({description}, {count}), the letter index, more pages ({count}). */
+  glossary: z.object({ intro: text.includes('{count}'), letters: text, more: text.includes('{count}') }),
+  /** The question index ({total} questions). */
+  questions: z.object({ title: text, description: text.includes('{total}'), intro: text.includes('{total}') }),
+  /** The maintainers' report page: headings, table heads and the lines that carry figures. */
+  report: z.object({
+    title: text, description: text, audience: text, summary: text, 'notes-line': text.includes('{sources}'), 'blocks-line': text.includes('{dropped}'),
+    errors: text, 'version-notes': text, 'version-notes-intro': text, 'th-page': text, 'th-fact': text, 'th-part': text, 'th-note': text,
+    format: text.includes('{format}'), 'note-title': text.includes('{title}'), 'note-date': text.includes('{date}'),
+    sections: text, 'th-heading': text, 'th-chapter': text, 'th-score': text, 'th-terms': text,
+    dropped: text, none: text, 'th-rule': text, 'th-line': text, 'th-text': text, images: text, external: text, local: text, fixes: text, warnings: text,
+  }),
+});
+
+export type UiStrings = z.infer<typeof uiStringsSchema>;
+
+
 /** How the search box compares names (src/search-key.ts): the pipeline writes them so. */
 export { searchKey } from './search-key.ts';
 

@@ -152,6 +152,7 @@ export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (e
     emitChapters(pages, rules.taxonomy),
     emitGlossary(rules.terms),
     emitSearch(rules),
+    { path: 'ui.json', content: `${JSON.stringify(rules.ui, null, 2)}\n` },
     { path: 'diagrams.json', content: `${JSON.stringify([...diagrams.values()].sort((a, b) => compareText(a.id, b.id)), null, 2)}\n` },
   ];
   const images = new Map(notes.flatMap((n) => n.file.data.localImages ?? []).map((image) => [image.path, image]));

@@ -51,7 +51,7 @@ describe('bad input', () => {
     expect(relaxed.status).toBe(0);
     expect(relaxed.stdout).toMatch(/✓ good\.md: markdown, utf-8, 1 sections/);
     expect(relaxed.stderr).toMatch(/✗ empty\.md: the file is empty/);
-    expect(readdirSync(out).sort()).toEqual(['chapters.json', 'components', 'diagrams.json', 'glossary.json', 'ingest-report.json', 'networking', 'search.json', 'security', 'sidebar.json', 'storage']);
+    expect(readdirSync(out).sort()).toEqual(['chapters.json', 'components', 'diagrams.json', 'glossary.json', 'ingest-report.json', 'networking', 'search.json', 'security', 'sidebar.json', 'storage', 'ui.json']);
     const strict = spawnSync(cli[0] ?? '', [...cli.slice(1), '--strict'], { encoding: 'utf8' });
     expect(strict.status).toBe(1);
     expect(strict.stderr).toMatch(/empty\.md/);

@@ -105,7 +105,7 @@ describe('glossary: the data and the page data', () => {
 
   it('a glossary error names the file, the field and what to write', () => {
     const dir = mkdtempSync(join(tmpdir(), 'terms-'));
-    for (const name of ['taxonomy.yaml', 'glossary.yaml', 'junk-rules.yaml', 'actors.yaml', 'markup.yaml', 'page-model.yaml', 'search.yaml']) writeFileSync(join(dir, name), readFileSync(join(CONTENT_DIR, name)));
+    for (const name of ['taxonomy.yaml', 'glossary.yaml', 'junk-rules.yaml', 'actors.yaml', 'markup.yaml', 'page-model.yaml', 'search.yaml', 'ui.yaml']) writeFileSync(join(dir, name), readFileSync(join(CONTENT_DIR, name)));
     const data = parse(readFileSync(join(CONTENT_DIR, 'terms.yaml'), 'utf8')) as { terms: { id: string; en: string[]; category: string }[] };
     data.terms[1] = { ...data.terms[1]!, en: [...(data.terms[1]?.en ?? []), data.terms[0]?.en[0] ?? 'x'], category: 'nowhere' };
     writeFileSync(join(dir, 'terms.yaml'), stringify(data));

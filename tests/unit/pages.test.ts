@@ -154,3 +154,18 @@ describe('the words the pipeline writes into pages come from the rules files', (
     expect(written(rules).find((f) => f.content.includes('PodSecurityPolicy 用来限制'))?.content).toContain(`版本提示（对照 Kubernetes ${rules.versionNotes['checked-against']}）`);
   });
 });
+
+describe('the site’s own words are data (content/ui.yaml)', () => {
+  it('the pipeline hands them to the site as content/ui.json, unchanged', () => {
+    const file = runPipeline([], rules).files.find((f) => f.path === 'ui.json');
+    expect(JSON.parse(file?.content ?? '{}')).toEqual(rules.ui);
+    expect(rules.ui.practice.reveal).toBe('显示答案');
+  });
+
+  it('a broken string names the file, the field and what is missing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ui-rules-'));
+    for (const name of readdirSync(CONTENT_DIR).filter((n) => n.endsWith('.yaml'))) copyFileSync(join(CONTENT_DIR, name), join(dir, name));
+    writeFileSync(join(dir, 'ui.yaml'), readFileSync(join(CONTENT_DIR, 'ui.yaml'), 'utf8').replace('card: \'{title}（{count} 个主题）\'', 'card: 主题').replace(/^ {2}reveal: .*$/m, ''));
+    expect(() => loadRules(dir)).toThrow(/ui\.yaml does not match its schema:[\s\S]*chapters\.card[\s\S]*practice\.reveal/);
+  });
+});

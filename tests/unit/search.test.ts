@@ -69,7 +69,7 @@ describe('content/search.json: the names the search box knows', () => {
 
   it('a search rules error names the file, the field and what to write', () => {
     const dir = mkdtempSync(join(tmpdir(), 'search-rules-'));
-    for (const name of ['taxonomy.yaml', 'glossary.yaml', 'junk-rules.yaml', 'actors.yaml', 'markup.yaml', 'page-model.yaml', 'terms.yaml']) writeFileSync(join(dir, name), readFileSync(join(CONTENT_DIR, name)));
+    for (const name of ['taxonomy.yaml', 'glossary.yaml', 'junk-rules.yaml', 'actors.yaml', 'markup.yaml', 'page-model.yaml', 'terms.yaml', 'ui.yaml']) writeFileSync(join(dir, name), readFileSync(join(CONTENT_DIR, name)));
     const data = parse(readFileSync(join(CONTENT_DIR, 'search.yaml'), 'utf8')) as { synonyms: string[][]; labels: Record<string, string> };
     data.synonyms.push(['孤单']);
     data.labels.count = '找到结果';

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
+import { uiStringsSchema } from '../../schema.ts';
 import { actorsSchema, glossarySchema, junkRulesSchema, markupSchema, pageModelSchema, searchRulesSchema, taxonomySchema, termsSchema, versionNotesSchema, type Rules } from './schemas.ts';
 
 export type { Rules } from './schemas.ts';
@@ -35,6 +36,8 @@ export function loadRules(dir: string): Rules {
     // Optional: without the file, no page gets version notes.
     versionNotes: existsSync(join(dir, 'version-notes.yaml')) ? load(dir, 'version-notes.yaml', versionNotesSchema) : versionNotesSchema.parse({ 'checked-against': 'v0.0', facts: [] }),
     // Optional: without the file, the handbook has no glossary and no page links terms.
+    // Required: the site's own words live there.
+    ui: load(dir, 'ui.yaml', uiStringsSchema),
     // Required: the search box's words live there.
     search: load(dir, 'search.yaml', searchRulesSchema),
     terms: existsSync(join(dir, 'terms.yaml')) ? load(dir, 'terms.yaml', termsSchema) : { title: '术语表', description: '', 'docs-label': '官方文档', 'pages-label': '出现在', categories: {}, terms: [] },

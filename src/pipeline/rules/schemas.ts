@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { UiStrings } from '../../schema.ts';
 
 /** content/taxonomy.yaml */
 export const taxonomySchema = z.object({
@@ -349,4 +350,5 @@ export interface Rules {
   versionNotes: VersionNotes;
   terms: Terms;
   search: SearchRules;
+  ui: UiStrings;
 }

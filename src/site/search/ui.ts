@@ -1,5 +1,6 @@
 import type { SearchDict } from '../../schema.ts';
 import { TITLES_FILE } from '../../search-titles/name.ts';
+import { fill } from '../fill.ts';
 import { highlight, HIGHLIGHT_PARAM } from './highlight.ts';
 import { lexicon, parseQuery, type Lexicon, type ParsedQuery } from './query.ts';
 import { namesOf, rankPages, type PagefindApi, type RankedPage, type Titles } from './rank.ts';
@@ -26,8 +27,6 @@ type Loadable = HTMLLIElement & { load?: () => Promise<void> };
 const PAGE_SIZE = 10;
 /** Milliseconds a reader pauses before the box searches. */
 const DEBOUNCE = 180;
-
-const fill = (template: string, values: Record<string, string | number>): string => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
