@@ -20,6 +20,13 @@ interface PageData {
 
 type Labels = Record<string, string>;
 
+/** What a search needs, fetched when the box first opens. */
+interface Engine {
+  api: PagefindApi<PageData>;
+  lex: Lexicon;
+  titles: Titles | undefined;
+}
+
 /** A listed result that fetches its excerpt when shown. */
 type Loadable = HTMLLIElement & { load?: () => Promise<void> };
 
@@ -62,7 +69,7 @@ export class HandbookSearch {
   private clear: HTMLButtonElement;
   private labels: Labels;
   private chapters: Record<string, string>;
-  private engine?: Promise<{ api: PagefindApi<PageData>; lex: Lexicon; titles: Titles | undefined } | undefined>;
+  private engine?: Promise<Engine | undefined>;
   private run = 0;
   private timer?: ReturnType<typeof setTimeout>;
   private ranked: RankedPage<PageData>[] = [];
@@ -121,7 +128,7 @@ export class HandbookSearch {
   }
 
   /** Pagefind and the search dictionary, fetched when the box first opens. */
-  private async load(): Promise<{ api: PagefindApi<PageData>; lex: Lexicon; titles: Titles | undefined } | undefined> {
+  private async load(): Promise<Engine | undefined> {
     try {
       const base = this.root.dataset.base ?? '/';
       const [pagefind, dict, titles] = await Promise.all([
