@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
-import { BOOK_FILE, bookEnabled } from './src/book/enabled.ts';
+import { BOOK_FILE, bookEnabled, bookPageCount } from './src/book/enabled.ts';
 
 /** The sidebar comes from data the pipeline writes (content/sidebar.json). */
 const sidebarFile = new URL('./content/sidebar.json', import.meta.url);
@@ -19,7 +19,7 @@ const base = process.env.BASE_PATH || '/';
 const title = 'Kubernetes 学习手册';
 const description = '由学习笔记整理而成的 Kubernetes 手册：组件、网络、存储与安全。';
 /** The whole book as a PDF (src/book/): made after the build when Chromium is here; the home page links it then. */
-const book = bookEnabled();
+const book = bookEnabled(bookPageCount(sidebar));
 
 export default defineConfig({
   site,

@@ -30,11 +30,17 @@ interface Built {
 function readBuilt(dist: string, slug: string, doc: Document): Built | undefined {
   const file = join(dist, slug, 'index.html');
   if (!existsSync(file)) return undefined;
-  const page = new JSDOM(readFileSync(file, 'utf8')).window.document;
-  const content = page.querySelector('main .sl-markdown-content');
-  if (!content) return undefined;
-  const styles = [...page.querySelectorAll('link[rel="stylesheet"], style')].map((node) => node.outerHTML);
-  return { title: page.querySelector('main h1')?.textContent?.trim() ?? slug, content: doc.importNode(content, true) as Element, styles };
+  const { window } = new JSDOM(readFileSync(file, 'utf8'));
+  try {
+    const page = window.document;
+    const content = page.querySelector('main .sl-markdown-content');
+    if (!content) return undefined;
+    const styles = [...page.querySelectorAll('link[rel="stylesheet"], style')].map((node) => node.outerHTML);
+    return { title: page.querySelector('main h1')?.textContent?.trim() ?? slug, content: doc.importNode(content, true) as Element, styles };
+  } finally {
+    // Each page's window is let go at once: kept, hundreds of them outgrew the build's memory.
+    window.close();
+  }
 }
 
 /** The anchor of a page in the book, and of an element inside it. */

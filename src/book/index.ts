@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchChromium } from '../pipeline/browser.ts';
 import { assembleBook } from './assemble.ts';
+import { BOOK_FILE, bookEnabled, bookPageCount } from './enabled.ts';
 import { printBook } from './print.ts';
-
-import { BOOK_FILE, bookEnabled } from './enabled.ts';
 
 export { BOOK_FILE, bookEnabled } from './enabled.ts';
 
@@ -29,14 +28,15 @@ export interface BookOptions {
  * chapters in sidebar order, diagrams as vectors, the fonts embedded by Chromium.
  */
 export async function makeBook(options: BookOptions): Promise<{ pages: number; bytes: number; file: string } | undefined> {
-  const enabled = bookEnabled();
+  const sidebar = readFileSync(options.sidebarFile, 'utf8');
+  const enabled = bookEnabled(bookPageCount(JSON.parse(sidebar)));
   if (!enabled.ok) {
     options.log(`handbook.pdf skipped: ${enabled.why}.`);
     return undefined;
   }
   const started = Date.now();
   const css = readFileSync(new URL('./book.css', import.meta.url), 'utf8');
-  const { html, pages } = assembleBook({ dist: options.dist, base: options.base, site: options.site, title: options.title, description: options.description, sidebar: readFileSync(options.sidebarFile, 'utf8'), css });
+  const { html, pages } = assembleBook({ dist: options.dist, base: options.base, site: options.site, title: options.title, description: options.description, sidebar, css });
   options.log(`handbook.pdf: printing ${pages.length} pages with Chromium…`);
   const dir = mkdtempSync(join(tmpdir(), 'handbook-book-'));
   const browser = await launchChromium();

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { assembleBook } from '../../src/book/assemble.ts';
+import { bookEnabled, bookPageCount } from '../../src/book/enabled.ts';
 
 /** A built site of two chapters, three pages, as Starlight lays a page out, under the base /hb/. */
 function fakeSite(): string {
@@ -47,5 +48,23 @@ describe('the book: every page of the site in one document for printing', () => 
     expect(doc.head.innerHTML).toContain(`href="${pathToFileURL(join(dist, '_astro/site.css')).href}"`);
     expect(doc.head.innerHTML).toContain('.x{color:red}');
     expect(doc.querySelector('nav:not(.book-toc)')).toBeNull();
+  });
+});
+
+describe('when the book is printed', () => {
+  it('counts the pages under the chapters, and skips a handbook larger than HANDBOOK_PDF_MAX_PAGES, saying why', () => {
+    expect(bookPageCount(JSON.parse(sidebar))).toBe(3);
+    const saved = { ...process.env };
+    try {
+      // Chromium is installed for the tests (npm test's pretest): only the page limit decides here.
+      Object.assign(process.env, { HANDBOOK_PDF: '1', HANDBOOK_PDF_MAX_PAGES: '2' });
+      expect(bookEnabled(3)).toEqual({ ok: false, why: '3 pages, more than the 2 a book holds (set HANDBOOK_PDF_MAX_PAGES to print more)' });
+      expect(bookEnabled(2).ok).toBe(true);
+      delete process.env['HANDBOOK_PDF_MAX_PAGES'];
+      expect(bookEnabled(200).ok).toBe(true);
+      expect(bookEnabled(201).ok).toBe(false);
+    } finally {
+      process.env = saved;
+    }
   });
 });
