@@ -6,3 +6,6 @@
 export function searchKey(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, '');
 }
+
+/** One character searchKey leaves out (the query reader skips them the same way, keeping positions). */
+export const isNameSeparator = (char: string): boolean => /^[\s_-]$/.test(char);

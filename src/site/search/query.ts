@@ -1,5 +1,5 @@
 import type { SearchDict } from '../../schema.ts';
-import { searchKey } from '../../search-key.ts';
+import { isNameSeparator, searchKey } from '../../search-key.ts';
 
 /** One thing a query asks about: a known name (searched by all its names) or other words. */
 export interface Concept {
@@ -50,7 +50,7 @@ function squeeze(text: string): { chars: string; at: number[]; source: string } 
   const at: number[] = [];
   for (let i = 0; i < source.length; i++) {
     const c = source[i] ?? '';
-    if (/[\s_-]/.test(c)) continue;
+    if (isNameSeparator(c)) continue;
     chars += c;
     at.push(i);
   }

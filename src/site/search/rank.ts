@@ -64,11 +64,10 @@ async function conceptHits<D>(concept: Concept, api: PagefindApi<D>): Promise<Ma
     if (!had || had.score < score) hits.set(r.id, { id: r.id, score, data: () => r.data() });
   };
   const names = namesOf(concept);
-  // The typed name, the main name and the first name of each other kind (Chinese, English,
-  // abbreviation) are always asked: a page may say only 探针 for Probe, or only PV for 持久卷. The
-  // other names are asked when those find few pages: each name may live in another chunk of the index.
+  // Always asked: the typed name, the term's main name (反亲和性 is searched with Pod 亲和性 too) and
+  // the first name of each other kind (a page may say only 探针 for Probe, or only PV for 持久卷).
+  // The other names are asked when those find few pages: each may live in another chunk of the index.
   const kinds = new Set(names.slice(0, 1).map(kindOf));
-  // The typed name, and the term's main name (反亲和性 is searched with Pod 亲和性 too).
   const always = new Set([...names.slice(0, 1), ...concept.names.slice(0, 1)]);
   for (const name of names.slice(1)) {
     if (kinds.has(kindOf(name))) continue;
@@ -100,19 +99,19 @@ export async function rankPages<D>(concepts: Concept[], api: PagefindApi<D>, tit
   for (const concept of concepts) perConcept.push(await conceptHits(concept, api));
   const weights = perConcept.map((hits, i) => (hits.size ? ((concepts[i]?.known ? 1.5 : 1) / (1 + Math.log(hits.size))) : 0));
   const best = perConcept.map((hits) => Math.max(0, ...[...hits.values()].map((r) => r.score)));
-  const pages = new Map<string, RankedPage<D>>();
+  const pages = new Map<string, RankedPage<D> & { bestPart: number }>();
   perConcept.forEach((hits, c) => {
     for (const [id, r] of hits) {
       const part = (weights[c] ?? 0) * (r.score / (best[c] || 1));
-      const page = pages.get(id) ?? { id, score: 0, matched: [], result: r };
-      const bestPart = page.matched.length ? Math.max(...page.matched.map((m) => (weights[m] ?? 0) * ((perConcept[m]?.get(id)?.score ?? 0) / (best[m] || 1)))) : -1;
-      if (part > bestPart) page.result = r;
+      const page = pages.get(id) ?? { id, score: 0, matched: [], result: r, bestPart: -1 };
+      // The page is shown by the result of the concept that counts most for it.
+      if (part > page.bestPart) Object.assign(page, { result: r, bestPart: part });
       page.score += part;
       page.matched.push(c);
       pages.set(id, page);
     }
   });
-  const all = [...pages.values()];
+  const all: RankedPage<D>[] = [...pages.values()].map(({ bestPart: _, ...page }) => page);
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   // A page missing a concept drops by the square of the share of weight it holds: missing a
   // plain word (工作 in 调度器是怎么工作的) costs little, missing the term asked about costs much.
