@@ -1,14 +1,11 @@
 import raw from '../../content/glossary.json?raw';
 import { glossarySchema, type Glossary } from '../schema.ts';
+import { contentFile } from './content-file.ts';
 
-let cached: Glossary | undefined;
 let byId: Map<string, Glossary['terms'][number]> | undefined;
 
 /** The glossary: written by the pipeline from content/terms.yaml, checked against the contract. */
-export function glossary(): Glossary {
-  cached ??= glossarySchema.parse(JSON.parse(raw));
-  return cached;
-}
+export const glossary = contentFile(raw, glossarySchema);
 
 /** One entry by its id (every term link and tooltip on every page asks: one lookup table for all). */
 export function glossaryEntry(id: string): Glossary['terms'][number] | undefined {

@@ -1,10 +1,6 @@
 import raw from '../../content/ui.json?raw';
-import { uiStringsSchema, type UiStrings } from '../schema.ts';
-
-let cached: UiStrings | undefined;
+import { uiStringsSchema } from '../schema.ts';
+import { contentFile } from './content-file.ts';
 
 /** The site's own words (content/ui.yaml, through content/ui.json), checked against the contract once per build. */
-export function ui(): UiStrings {
-  cached ??= uiStringsSchema.parse(JSON.parse(raw));
-  return cached;
-}
+export const ui = contentFile(raw, uiStringsSchema);

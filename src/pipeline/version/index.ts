@@ -1,4 +1,5 @@
 import type { PhrasingContent, RootContent } from 'mdast';
+import { fill } from '../../fill.ts';
 import { toString } from 'mdast-util-to-string';
 import { termPattern } from '../classify/match-term.ts';
 import type { VersionNotes } from '../rules/schemas.ts';
@@ -26,7 +27,7 @@ function aside(facts: Fact[], notes: VersionNotes): RootContent {
 }
 
 function asideBody(facts: Fact[], notes: VersionNotes): RootContent {
-  const title = notes.title.replace('{label}', notes.label).replace('{version}', notes['checked-against']);
+  const title = fill(notes.title, { label: notes.label, version: notes['checked-against'] });
   const [only] = facts;
   if (facts.length === 1 && only) return asideDirective('caution', title, [{ type: 'paragraph', children: factText(only, notes) }]);
   return asideDirective('caution', title, [

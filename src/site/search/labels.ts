@@ -1,10 +1,8 @@
 import raw from '../../../content/search.json?raw';
 import { searchDictSchema } from '../../schema.ts';
+import { contentFile } from '../content-file.ts';
 
-let cached: Record<string, string> | undefined;
+const dict = contentFile(raw, searchDictSchema);
 
 /** The search box's strings (content/search.yaml, through content/search.json), read once per build. */
-export function searchLabels(): Record<string, string> {
-  cached ??= searchDictSchema.parse(JSON.parse(raw)).labels;
-  return cached;
-}
+export const searchLabels = (): Record<string, string> => dict().labels;

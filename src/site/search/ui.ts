@@ -1,6 +1,7 @@
 import type { SearchDict } from '../../schema.ts';
+import { searchKey } from '../../search-key.ts';
 import { TITLES_FILE } from '../../search-titles/name.ts';
-import { fill } from '../fill.ts';
+import { fill } from '../../fill.ts';
 import { highlight, HIGHLIGHT_PARAM } from './highlight.ts';
 import { lexicon, parseQuery, type Lexicon, type ParsedQuery } from './query.ts';
 import { namesOf, rankPages, type PagefindApi, type RankedPage, type Titles } from './rank.ts';
@@ -187,7 +188,7 @@ export class HandbookSearch {
     const lines: [string, string][] = [];
     if (partial) lines.push(['search-partial', this.labels.partial ?? '']);
     if (parsed.dropped.length) lines.push(['search-ignored', fill(this.labels.ignored ?? '', { words: parsed.dropped.join('、') })]);
-    const others = parsed.concepts.filter((c) => c.known).flatMap((c) => namesOf(c).filter((n) => n.toLowerCase() !== c.typed.toLowerCase()).slice(0, 3));
+    const others = parsed.concepts.filter((c) => c.known).flatMap((c) => namesOf(c).filter((n) => searchKey(n) !== searchKey(c.typed)).slice(0, 3));
     if (others.length) lines.push(['search-expanded', fill(this.labels.expanded ?? '', { words: others.join('、') })]);
     if (!found) lines.push(['search-hint', this.labels['none-hint'] ?? '']);
     this.notes.replaceChildren(...lines.map(([cls, text]) => element('span', cls, text)));
@@ -244,7 +245,7 @@ export class HandbookSearch {
     link.append(element('span', 'search-result-title', head.title || head.url));
     if (chapter) link.append(element('span', 'search-result-chapter', chapter));
     li.append(link);
-    const fill = (d: PageData): void => {
+    const showExcerpts = (d: PageData): void => {
       li.append(excerpt(d.excerpt, this.terms));
       // Sections, not the page again (its title's own anchor, #_top).
       const subs = d.sub_results
@@ -264,12 +265,12 @@ export class HandbookSearch {
       }
       li.dataset.loaded = '';
     };
-    if (data) fill(data);
+    if (data) showExcerpts(data);
     else {
       const run = this.run;
       li.load = async () => {
         const d = await page.result.data();
-        if (run === this.run) fill(d);
+        if (run === this.run) showExcerpts(d);
       };
       this.observer.observe(li);
     }
