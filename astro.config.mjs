@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { BOOK_FILE, bookEnabled, bookPageCount } from './src/book/enabled.ts';
+import remarkCodeAtRender from './src/site/code-at-render.ts';
 
 /** The sidebar comes from data the pipeline writes (content/sidebar.json). */
 const sidebarFile = new URL('./content/sidebar.json', import.meta.url);
@@ -25,8 +26,9 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  // Notes are full of commands and code-like prose: quotes and dashes stay as written.
-  markdown: { processor: unified({ smartypants: false }) },
+  // Notes are full of commands and code-like prose: quotes and dashes stay as written. Code
+  // blocks are drawn when their page is generated (src/site/code-at-render.ts).
+  markdown: { processor: unified({ smartypants: false }), remarkPlugins: [remarkCodeAtRender] },
   vite: {
     // Generated pages import the site's components by this name, wherever the content folder is.
     define: { 'import.meta.env.HANDBOOK_BOOK': JSON.stringify(book.ok ? BOOK_FILE : '') },
