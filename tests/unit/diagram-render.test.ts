@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { errorPath, renderDiagrams, scopeIds, svgPath } from '../../src/pipeline/diagram/render.ts';
+import { errorPath, renderDiagrams, renumberCounters, scopeIds, svgPath } from '../../src/pipeline/diagram/render.ts';
 import { MERMAID_VERSION, svgFileName } from '../../src/pipeline/diagram/settings.ts';
 import { mergeThemes } from '../../src/pipeline/diagram/theme-merge.ts';
 import { mermaidError } from '../../src/pipeline/diagram/validate.ts';
@@ -91,5 +91,12 @@ describe('diagram files on disk, without a browser', () => {
   it('keeps ids of two SVGs on one page apart', () => {
     const svg = '<svg id="d-1"><defs><marker id="arrowhead"/></defs><path marker-end="url(#arrowhead)"/><use href="#arrowhead"/></svg>';
     expect(scopeIds(svg, 'd-1')).toBe('<svg id="d-1"><defs><marker id="d-1-arrowhead"/></defs><path marker-end="url(#d-1-arrowhead)"/><use href="#d-1-arrowhead"/></svg>');
+  });
+
+  it('numbers the participants of a sequence diagram from 0, whatever Mermaid drew before it in the page', () => {
+    const drawnLater = '<svg id="d"><line id="d-actor27" x="1"/><g id="d-root-27"/><line id="d-actor26"/><g id="d-root-26"/><use href="#d-actor27"/><path marker-end="url(#d-root-26)"/><text>actor27</text></svg>';
+    expect(renumberCounters(drawnLater, 'd')).toBe('<svg id="d"><line id="d-actor1" x="1"/><g id="d-root-1"/><line id="d-actor0"/><g id="d-root-0"/><use href="#d-actor1"/><path marker-end="url(#d-root-0)"/><text>actor27</text></svg>');
+    const first = '<svg id="d"><line id="d-actor0"/><g id="d-root-0"/></svg>';
+    expect(renumberCounters(first, 'd')).toBe(first);
   });
 });

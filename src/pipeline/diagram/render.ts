@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import { availableParallelism } from 'node:os';
+import type { Browser, Page } from 'playwright-core';
 import type { DiagramSpec } from './index.ts';
 import { mergeThemes } from './theme-merge.ts';
 import { DIAGRAM_FONT, RENDER_SETTINGS, THEME_VARIABLES } from './settings.ts';
@@ -43,12 +44,62 @@ export function scopeIds(svg: string, rootId: string): string {
   return out;
 }
 
+/**
+ * Mermaid numbers sequence-diagram participants with counters that live as long as the page
+ * (`actor7`, `root-7`), so the same code drawn after other diagrams got other ids. Each such
+ * run of ids is numbered again from 0 in its order: the SVG no longer depends on what was drawn
+ * before it, or on which page drew it.
+ */
+const PAGE_COUNTERS = ['actor', 'root-'];
+export function renumberCounters(svg: string, rootId: string): string {
+  let out = svg;
+  for (const stem of PAGE_COUNTERS) {
+    const prefix = `${rootId}-${stem}`;
+    const numbers = [...new Set([...svg.matchAll(new RegExp(`\\sid="${prefix}(\\d+)"`, 'g'))].map((m) => Number(m[1])))].sort((a, b) => a - b);
+    const renamed = new Map(numbers.map((n, i) => [`${prefix}${n}`, `${prefix}${i}`]));
+    if ([...renamed].every(([from, to]) => from === to)) continue;
+    out = out.replace(new RegExp(`(["#])(${prefix}\\d+)([")])`, 'g'), (_whole, open: string, id: string, close: string) => `${open}${renamed.get(id) ?? id}${close}`);
+  }
+  return out;
+}
+
 /** The natural width as a custom property: the page shows the SVG at 75–100 % of it, never smaller. */
 function sized(svg: string): string {
   const viewBox = /viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"/.exec(svg);
   if (!viewBox) throw new Error('the SVG has no viewBox');
   const width = Math.ceil(Number(viewBox[1]));
   return svg.replace(/^<svg([^>]*?)\sstyle="[^"]*"/, '<svg$1').replace(/^<svg/, `<svg style="--dg-w:${width}px"`);
+}
+
+/** One diagram drawn: the themed SVG (and why it kept its light colours, if it did), or Mermaid's message. */
+type Drawn = { svg: string; unthemed?: string } | { error: string };
+
+/** Draws one diagram in a page that has Mermaid loaded: light and dark, merged into one SVG. */
+async function draw(page: Page, spec: DiagramSpec): Promise<Drawn> {
+  const rootId = `dg-${spec.file.replace(/\.svg$/, '')}`;
+  const drawn: { svgs: string[] } | { error: string } = await page.evaluate(
+    async ({ code, rootId, settings, palettes, font }) => {
+      const mermaid = (window as unknown as { mermaid: { initialize: (c: object) => void; render: (id: string, c: string) => Promise<{ svg: string }> } }).mermaid;
+      const out: string[] = [];
+      try {
+        for (const themeVariables of palettes) {
+          mermaid.initialize({ ...settings, deterministicIDSeed: rootId, fontFamily: font, themeVariables: { ...themeVariables, fontFamily: font } });
+          out.push((await mermaid.render(rootId, code)).svg);
+        }
+      } catch (error) {
+        return { error: error instanceof Error ? error.message : String(error) };
+      }
+      return { svgs: out };
+    },
+    { code: spec.code, rootId, settings: RENDER_SETTINGS, palettes: [THEME_VARIABLES.light, THEME_VARIABLES.dark], font: DIAGRAM_FONT },
+  );
+  if ('error' in drawn) return drawn;
+  const [light = '', dark = ''] = drawn.svgs;
+  try {
+    return { svg: sized(renumberCounters(scopeIds(mergeThemes(light, dark, rootId), rootId), rootId)) };
+  } catch (error) {
+    return { svg: sized(renumberCounters(scopeIds(light, rootId), rootId)), unthemed: (error as Error).message.slice(0, 200) };
+  }
 }
 
 /**
@@ -58,7 +109,7 @@ function sized(svg: string): string {
  * the code, so a rebuild without diagram changes starts no browser; files of diagrams no longer
  * listed are deleted. A diagram that does not parse gets an `.error.txt` file instead.
  */
-export async function renderDiagrams(specs: DiagramSpec[], dir: string, launch: () => Promise<Browser>, onProgress?: (done: number, total: number) => void): Promise<RenderResult> {
+export async function renderDiagrams(specs: DiagramSpec[], dir: string, launch: () => Promise<Browser>, onProgress?: (done: number, total: number) => void, pages = Math.min(2, availableParallelism())): Promise<RenderResult> {
   mkdirSync(dir, { recursive: true });
   const result: RenderResult = { rendered: 0, kept: 0, removed: [], invalid: [], missing: [], unthemed: [] };
   const wanted = new Set(specs.flatMap((s) => [s.file, errorFile(s)]));
@@ -89,44 +140,34 @@ export async function renderDiagrams(specs: DiagramSpec[], dir: string, launch: 
     return result;
   }
   try {
-    const page = await browser.newPage();
-    await page.setContent(`<!doctype html><html lang="zh-CN"><body style="font-family:${DIAGRAM_FONT.replace(/"/g, "'")}"></body></html>`);
-    await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') });
-    for (const spec of todo) {
-      const rootId = `dg-${spec.file.replace(/\.svg$/, '')}`;
-      const drawn: { svgs: string[] } | { error: string } = await page.evaluate(
-        async ({ code, rootId, settings, palettes, font }) => {
-          const mermaid = (window as unknown as { mermaid: { initialize: (c: object) => void; render: (id: string, c: string) => Promise<{ svg: string }> } }).mermaid;
-          const out: string[] = [];
-          try {
-            for (const themeVariables of palettes) {
-              mermaid.initialize({ ...settings, deterministicIDSeed: rootId, fontFamily: font, themeVariables: { ...themeVariables, fontFamily: font } });
-              out.push((await mermaid.render(rootId, code)).svg);
-            }
-          } catch (error) {
-            return { error: error instanceof Error ? error.message : String(error) };
-          }
-          return { svgs: out };
-        },
-        { code: spec.code, rootId, settings: RENDER_SETTINGS, palettes: [THEME_VARIABLES.light, THEME_VARIABLES.dark], font: DIAGRAM_FONT },
-      );
-      if ('error' in drawn) {
-        writeFileSync(errorPath(dir, spec), `${drawn.error}\n`);
-        result.invalid.push({ spec, error: drawn.error });
-        continue;
+    // Mermaid measures text in the page, one diagram at a time: a page per core draws in parallel.
+    const drawn: (Drawn | undefined)[] = [];
+    let next = 0;
+    const worker = async () => {
+      const page = await browser.newPage();
+      await page.setContent(`<!doctype html><html lang="zh-CN"><body style="font-family:${DIAGRAM_FONT.replace(/"/g, "'")}"></body></html>`);
+      await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') });
+      for (let i = next++; i < todo.length; i = next++) {
+        const spec = todo[i] as DiagramSpec;
+        drawn[i] = await draw(page, spec);
+        onProgress?.(drawn.filter(Boolean).length, todo.length);
       }
-      const [light = '', dark = ''] = drawn.svgs;
-      let themed = light;
-      try {
-        themed = mergeThemes(light, dark, rootId);
-      } catch (error) {
-        result.unthemed.push({ spec, reason: (error as Error).message.slice(0, 200) });
+      await page.close();
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(pages, todo.length)) }, worker));
+    // Written in the order of the specs, whichever page finished first.
+    todo.forEach((spec, i) => {
+      const out = drawn[i];
+      if (!out) return;
+      if ('error' in out) {
+        writeFileSync(errorPath(dir, spec), `${out.error}\n`);
+        result.invalid.push({ spec, error: out.error });
+        return;
       }
-      const svg = sized(scopeIds(themed, rootId));
-      writeFileSync(svgPath(dir, spec), `${svg}\n`);
+      if (out.unthemed) result.unthemed.push({ spec, reason: out.unthemed });
+      writeFileSync(svgPath(dir, spec), `${out.svg}\n`);
       result.rendered++;
-      onProgress?.(result.rendered, todo.length);
-    }
+    });
   } finally {
     await browser.close();
   }
