@@ -64,6 +64,13 @@ describe('bad input', () => {
     expect(result.stderr).toMatch(/\/nonexistent\/notes does not exist[\s\S]*Hint: Pass --sources DIR or set HANDBOOK_SOURCES/);
     expect(existsSync(join(out, 'sidebar.json'))).toBe(false);
   });
+
+  it('npm run build stops at the pipeline with the same message and exit code, before Astro starts', () => {
+    const result = spawnSync('node_modules/.bin/node', ['src/build.ts'], { encoding: 'utf8', env: { ...process.env, HANDBOOK_SOURCES: '/nonexistent/notes' } });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/\/nonexistent\/notes does not exist[\s\S]*Hint: Pass --sources DIR/);
+    expect(result.stdout).not.toContain('[build]');
+  });
 });
 
 describe('plain-text line shapes are data (content/markup.yaml, plain-text)', () => {

@@ -1,0 +1,82 @@
+/**
+ * The pipeline's two steps as functions, for the command line (cli.ts) and the one-process build
+ * (src/build.ts): each prints its progress and throws a StepError, with a hint, when it cannot go on.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { listSources } from './index.ts';
+import { ingestFolder, summary } from './ingest.ts';
+
+export const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const contentDir = resolve(root, 'content');
+
+/** A step that cannot go on: the message, and what to do about it. */
+export class StepError extends Error {
+  readonly hint: string | undefined;
+  constructor(message: string, hint?: string) {
+    super(message);
+    this.hint = hint;
+  }
+}
+
+export interface IngestOptions {
+  sources?: string | undefined;
+  out?: string | undefined;
+  /** A note that cannot be read fails the step. */
+  strict?: boolean;
+  quiet?: boolean;
+}
+
+/** Rebuilds the chapters from the raw notes (HANDBOOK_SOURCES, else content/sources/). */
+export function ingestStep(options: IngestOptions = {}): void {
+  const outDir = resolve(options.out ?? contentDir);
+  const sourcesDir = resolve(options.sources ?? process.env['HANDBOOK_SOURCES'] ?? resolve(contentDir, 'sources'));
+  if (!existsSync(sourcesDir)) throw new StepError(`The sources folder ${sourcesDir} does not exist.`, 'Pass --sources DIR or set HANDBOOK_SOURCES to a folder of notes.');
+  const inputs = listSources(sourcesDir);
+  if (inputs.length === 0) throw new StepError(`The sources folder ${sourcesDir} holds no notes.`, 'Drop .md, .html or .txt notes into it.');
+  const log = options.quiet ? () => {} : (line: string) => console.log(line);
+  log(`Ingesting notes from ${sourcesDir}`);
+  const run = ingestFolder({ sources: sourcesDir, inputs, out: outDir, rulesDir: contentDir, onProgress: (e) => log(`  ${e.ok ? '✓' : '✗'} ${e.file}: ${e.detail}`) });
+  const { report, written: result } = run;
+  log(`Done in ${run.seconds.toFixed(2)} s: ${summary(run)}.`);
+  for (const path of result.skipped) console.warn(`  ! ${path} is hand-written (no \`generated: true\`): left as it is.`);
+  if (report.errors.length) {
+    console.error(`${report.errors.length} note(s) could not be read:`);
+    for (const e of report.errors) console.error(`  ✗ ${e.file}: ${e.reason}. ${e.hint}`);
+    if (options.strict) throw new StepError(`${report.errors.length} note(s) could not be read (--strict).`);
+  }
+}
+
+/**
+ * Checks every diagram in content/diagrams.json with Mermaid's parser and draws the ones not yet
+ * in content/diagrams/ (one SVG each, committed with the chapters).
+ */
+export async function diagramsStep(content = contentDir): Promise<void> {
+  const { renderDiagrams } = await import('./diagram/render.ts');
+  const { diagramSpecSchema } = await import('../schema.ts');
+  const { launchChromium, CHROMIUM } = await import('./browser.ts');
+  const file = resolve(content, 'diagrams.json');
+  if (!existsSync(file)) throw new StepError(`${file} does not exist.`, 'Run npm run ingest first.');
+  const specs = diagramSpecSchema.array().parse(JSON.parse(readFileSync(file, 'utf8')));
+  const started = performance.now();
+  console.log(`Diagrams: ${specs.length} in ${file}`);
+  const result = await renderDiagrams(specs, resolve(content, 'diagrams'), launchChromium, (done, total) => console.log(`  drawn ${done}/${total} with Mermaid in Chromium`));
+  console.log(`Done in ${((performance.now() - started) / 1000).toFixed(2)} s: ${result.rendered} drawn, ${result.kept} already drawn, ${result.removed.length} old files removed, ${result.invalid.length} invalid.`);
+  if (result.noBrowser) {
+    console.warn(`! ${result.missing.length} diagram(s) have no SVG yet and no browser could be started (${CHROMIUM}: ${result.noBrowser}).`);
+    for (const spec of result.missing) console.warn(`  ${spec.source} § ${spec.section}: 「${spec.caption}」`);
+    console.warn('  Their steps stay on the pages as text. Install Debian\'s chromium (or set CHROMIUM_PATH) and build again to draw them.');
+  }
+  for (const { spec, reason } of result.unthemed) console.warn(`! ${spec.source} § ${spec.section}: 「${spec.caption}」 keeps its light colours in the dark theme (${reason}).`);
+  let fatal = false;
+  for (const { spec, error } of result.invalid) {
+    const where = `${spec.source} § ${spec.section}`;
+    if (spec.author) console.warn(`! The mermaid block in ${where} is invalid; it is shown as code.\n  ${error.split('\n')[0]}`);
+    else {
+      console.error(`✗ The diagram made from ${where} is invalid: ${error.split('\n')[0]}`);
+      fatal = true;
+    }
+  }
+  if (fatal) throw new StepError('Generated diagrams must be valid Mermaid.', 'Report the note and section above; the workflow extraction wrote bad Mermaid.');
+}
