@@ -17,7 +17,7 @@ import { readNote, UnreadableNoteError } from './read/index.ts';
 import { buildReport, type ErrorReport, type IngestReport } from './report/index.ts';
 import type { Rules } from './rules/schemas.ts';
 import { segment } from './segment/index.ts';
-import type { Note, Section, SourceMeta } from './types.ts';
+import type { Cut, Note, Section, SourceMeta } from './types.ts';
 import { compareText } from '../collation.ts';
 
 export interface SourceInput {
@@ -79,21 +79,19 @@ export function processNote(input: SourceInput, rules: Rules): NoteResult | Erro
   }
   if (input.dir) note.file.data.dir = { note: input.dir, root: input.dir };
   clean(note.tree, note.file, rules);
-  const { sections, shape } = segment(note.tree, note.file, rules.pageModel, rules.taxonomy);
+  const { sections: cuts, shape } = segment(note.tree, note.file, rules.pageModel, rules.taxonomy);
   note.file.data.shape = shape;
   const specs: DiagramSpec[] = [];
-  for (const section of sections) {
-    section.children = dropRepeats(section.children, note.file);
-    section.classification = classify(section, rules.taxonomy);
-    const topic = findTopic(section, rules.taxonomy);
-    if (topic) section.topic = topic;
-    const extracted = extractDiagrams(section, rules.actors, rules.pageModel);
-    section.children = extracted.children;
-    section.diagrams = extracted.records;
-    section.children = ensureCompiles(section.children, note.file);
+  const parts = cuts.map((cut): Section => {
+    // Each stage takes the part as the one before left it and returns its own result.
+    const kept: Cut = { ...cut, children: dropRepeats(cut.children, note.file) };
+    const classification = classify(kept, rules.taxonomy);
+    const topic = findTopic(kept, rules.taxonomy);
+    const extracted = extractDiagrams(kept, rules.actors, rules.pageModel);
     specs.push(...extracted.specs);
-  }
-  return { note, sections, specs };
+    return { ...kept, children: ensureCompiles(extracted.children, note.file), classification, ...(topic ? { topic } : {}), diagrams: extracted.records };
+  });
+  return { note, sections: parts, specs };
 }
 
 /**

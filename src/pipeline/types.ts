@@ -58,21 +58,29 @@ export interface Classification {
   terms: string[];
 }
 
-/** A topic section cut out of a note. */
-export interface Section {
-  source: string;
-  /** Position of the section in its note. */
-  index: number;
-  heading: string;
-  originalHeading: string;
-  /** Body blocks, headings already shifted so the section heading is depth 2. */
-  children: RootContent[];
-  topic?: string;
-  classification?: Classification;
+/** A part of a note as the segment stage cuts it: where it came from, its heading, its blocks. */
+export interface Cut {
+  readonly source: string;
+  /** Position of the part in its note. */
+  readonly index: number;
+  readonly heading: string;
+  readonly originalHeading: string;
+  /** Body blocks, headings already shifted so the part's heading is depth 2. */
+  readonly children: RootContent[];
+}
+
+/**
+ * A part after the per-note stages (index.ts, processNote): its cut, its body as they left it and
+ * what each of them found. Made once from the stages' results and never written into: the
+ * stages after it (near-duplicates, merge, version notes, terms) make copies.
+ */
+export interface Section extends Cut {
+  readonly topic?: string;
+  readonly classification?: Classification;
   /** Notes that repeat this part nearly word for word (reposts), named with it. */
-  alsoIn?: string[];
-  /** Diagrams made or refused in this section (for the report). */
-  diagrams?: DiagramRecord[];
+  readonly alsoIn?: string[];
+  /** Diagrams made or refused in this part (for the report). */
+  readonly diagrams?: DiagramRecord[];
 }
 
 export interface Page {

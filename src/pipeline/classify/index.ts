@@ -1,6 +1,6 @@
 import { toString } from 'mdast-util-to-string';
 import type { Taxonomy } from '../rules/schemas.ts';
-import type { Classification, Section } from '../types.ts';
+import type { Classification, Cut } from '../types.ts';
 import { countTerm } from './match-term.ts';
 import { topicOf } from './topic.ts';
 import { compareText } from '../../collation.ts';
@@ -14,7 +14,7 @@ interface GroupScore {
 }
 
 /** Scores a section against every group of the taxonomy. */
-export function scoreSection(section: Section, taxonomy: Taxonomy): GroupScore[] {
+export function scoreSection(section: Cut, taxonomy: Taxonomy): GroupScore[] {
   const body = section.children.map((n) => toString(n)).join('\n');
   return taxonomy.chapters.flatMap((chapter) =>
     chapter.groups.map((group) => {
@@ -35,7 +35,7 @@ const round = (n: number) => Math.round(n * 100) / 100;
  * Puts a section in one chapter: the chapter whose groups score highest in total, and
  * in it the best group. The deciding terms are the three that weighed most.
  */
-export function classify(section: Section, taxonomy: Taxonomy): Classification {
+export function classify(section: Cut, taxonomy: Taxonomy): Classification {
   const scores = scoreSection(section, taxonomy);
   const byChapter = new Map<string, number>();
   for (const s of scores) byChapter.set(s.chapter, (byChapter.get(s.chapter) ?? 0) + s.score);
@@ -52,6 +52,6 @@ export function classify(section: Section, taxonomy: Taxonomy): Classification {
 }
 
 /** The topic the section's heading names (see topicOf). */
-export function findTopic(section: Section, taxonomy: Taxonomy): string | undefined {
+export function findTopic(section: Cut, taxonomy: Taxonomy): string | undefined {
   return topicOf(section.heading, taxonomy);
 }

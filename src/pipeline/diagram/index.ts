@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Code, RootContent } from 'mdast';
 import type { Actors, PageModel } from '../rules/schemas.ts';
 import type { DiagramRecord, DiagramSpec } from '../../schema.ts';
-import type { Section } from '../types.ts';
+import type { Cut } from '../types.ts';
 import { actorFinder } from './actors.ts';
 import { captionOf } from './caption.ts';
 import { findCandidates, type Candidate } from './candidates.ts';
@@ -80,7 +80,7 @@ function judge(candidate: Candidate, caption: string, actors: Actors, find: Retu
  * order, the steps staying as text. A note's own `mermaid` blocks become diagrams too. Every
  * diagram made and every candidate refused is recorded with the reason.
  */
-export function extractDiagrams(section: Section, actors: Actors, model: PageModel): { children: RootContent[]; records: DiagramRecord[]; specs: DiagramSpec[] } {
+export function extractDiagrams(section: Cut, actors: Actors, model: PageModel): { children: RootContent[]; records: DiagramRecord[]; specs: DiagramSpec[] } {
   const find = actorFinder(actors);
   const records: DiagramRecord[] = [];
   const specs: DiagramSpec[] = [];

@@ -1,7 +1,7 @@
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { PageModel, Taxonomy } from '../rules/schemas.ts';
-import type { NoteFile, Section } from '../types.ts';
+import type { Cut, NoteFile } from '../types.ts';
 import { headingReader, type HeadingReader } from './heading-text.ts';
 import { topicOf } from '../classify/topic.ts';
 import { noteShape, type NoteShape } from './note-shape.ts';
@@ -46,9 +46,12 @@ function deepen(node: RootContent, by: number): RootContent {
   return { ...node, depth: Math.min(6, Math.max(3, node.depth + by)) as Heading['depth'] };
 }
 
-interface Cut {
+/** A part while this stage is still cutting and joining it; what it returns is a Cut. */
+type Draft = { -readonly [K in keyof Cut]: Cut[K] };
+
+interface Pieces {
   preamble: RootContent[];
-  parts: Section[];
+  parts: Draft[];
 }
 
 /**
@@ -57,11 +60,11 @@ interface Cut {
  * title (kept in its metadata); other headings above it with nothing of their own are
  * recorded and left out. Text before the first part is the preamble.
  */
-function cut(tree: Root, file: NoteFile, name: string, headings: HeadingReader): Cut {
+function cut(tree: Root, file: NoteFile, name: string, headings: HeadingReader): Pieces {
   const depth = sectionDepth(tree, headings);
-  const parts: Section[] = [];
+  const parts: Draft[] = [];
   const preamble: RootContent[] = [];
-  let current: Section | undefined;
+  let current: Draft | undefined;
   let pending: RootContent[] = [];
   for (const node of tree.children) {
     if (node.type === 'heading' && depth !== undefined && node.depth <= depth) {
@@ -88,13 +91,13 @@ function cut(tree: Root, file: NoteFile, name: string, headings: HeadingReader):
 }
 
 /** A part's heading as a sub-heading of another part (h3), its own headings one level deeper. */
-function asSubsection(part: Section): RootContent[] {
+function asSubsection(part: Cut): RootContent[] {
   const heading: Heading = { type: 'heading', depth: 3, children: [{ type: 'text', value: part.originalHeading }] };
   return [heading, ...part.children.map((n) => deepen(n, 1))];
 }
 
 export interface Segmented {
-  sections: Section[];
+  sections: Cut[];
   shape: NoteShape;
 }
 
@@ -122,9 +125,9 @@ export function segment(tree: Root, file: NoteFile, model: PageModel, taxonomy: 
     const children = [...preamble, ...parts.flatMap((p, i) => (i === 0 && p.heading === heading ? p.children : asSubsection(p)))];
     return { sections: [{ source: name, index: 0, heading, originalHeading: only?.originalHeading ?? title, children }], shape };
   }
-  const sections: Section[] = [];
+  const sections: Draft[] = [];
   // A part with little to read, no topic of its own and no question is no page: it stays with its neighbour.
-  const slight = (part: Section) => !headings.isQuestion(part.heading) && part.children.map((c) => toString(c)).join('').replace(/\s+/g, '').length < model['min-part-chars'] && !topicOf(part.heading, taxonomy);
+  const slight = (part: Cut) => !headings.isQuestion(part.heading) && part.children.map((c) => toString(c)).join('').replace(/\s+/g, '').length < model['min-part-chars'] && !topicOf(part.heading, taxonomy);
   parts.forEach((part) => {
     const previous = sections.at(-1);
     if (previous && (generic.has(part.heading.toLowerCase()) || slight(part))) previous.children.push(...asSubsection(part));
@@ -134,7 +137,7 @@ export function segment(tree: Root, file: NoteFile, model: PageModel, taxonomy: 
   if (first) first.children.unshift(...preamble);
   // A generic first part (前言) goes with the part after it.
   if (sections.length > 1 && first && (generic.has(first.heading.toLowerCase()) || slight(first))) {
-    const second = sections[1] as Section;
+    const second = sections[1] as Draft;
     second.children.unshift(...asSubsection(first));
     sections.shift();
     sections.forEach((s, i) => (s.index = i));
