@@ -1,8 +1,9 @@
 /**
  * `npm run build`: the handbook from the raw notes. Two processes, one after the other: the
  * pipeline (ingest, then diagrams: `cli.ts prepare`), then Astro's build (pages, Pagefind's
- * index, the search box's titles, the PDF). This script only starts them: it runs on Node's own
- * TypeScript support, without tsx, and holds no memory of its own while Astro works. Each step
+ * index, the search box's titles, the PDF). This script only starts them and holds no memory of
+ * its own while Astro works. It and the pipeline run on Node's own TypeScript support (the code
+ * keeps to syntax it can strip: erasableSyntaxOnly), with no tsx start. Each step
  * prints its progress; the first that fails ends the build with its exit code.
  */
 import { spawnSync } from 'node:child_process';
@@ -11,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const node = process.execPath;
 const steps: { name: string; args: string[] }[] = [
-  { name: 'the pipeline', args: ['--import', 'tsx', 'src/pipeline/cli.ts', 'prepare'] },
+  { name: 'the pipeline', args: ['src/pipeline/cli.ts', 'prepare'] },
   // A small young generation: Astro's build allocates in bursts, and a larger one only raises its peak.
   { name: 'astro build', args: ['--max-semi-space-size=8', 'node_modules/astro/bin/astro.mjs', 'build', ...process.argv.slice(2)] },
 ];

@@ -17,7 +17,7 @@ import { readNote, UnreadableNoteError } from './read/index.ts';
 import { buildReport, type ErrorReport, type IngestReport } from './report/index.ts';
 import type { Rules } from './rules/schemas.ts';
 import { segment } from './segment/index.ts';
-import type { Cut, Note, Section, SourceMeta } from './types.ts';
+import type { Cut, Note, NoteFile, Section, SourceMeta } from './types.ts';
 import { compareText } from '../collation.ts';
 
 export interface SourceInput {
@@ -51,9 +51,13 @@ export function listSources(dir: string): SourceInput[] {
     .map((name) => ({ name, bytes: readFileSync(join(dir, name)), dir }));
 }
 
-/** What the per-note stages (read → clean → segment → classify → diagram) make of one note. */
+/**
+ * What the per-note stages (read → clean → segment → classify → diagram) make of one note: its
+ * file (what the read stage learnt, what was dropped, the messages) and its parts. The note's
+ * tree itself is not needed after them.
+ */
 export interface NoteResult {
-  note: Note;
+  file: NoteFile;
   sections: Section[];
   specs: DiagramSpec[];
 }
@@ -91,7 +95,18 @@ export function processNote(input: SourceInput, rules: Rules): NoteResult | Erro
     specs.push(...extracted.specs);
     return { ...kept, children: ensureCompiles(extracted.children, note.file), classification, ...(topic ? { topic } : {}), diagrams: extracted.records };
   });
-  return { note, sections: parts, specs };
+  return { file: note.file, sections: parts, specs };
+}
+
+/** The notes in the order every run takes them: by name, whoever listed them. */
+const byName = (inputs: SourceInput[]): SourceInput[] => [...inputs].sort((a, b) => compareText(a.name, b.name));
+
+/** The progress line of one note. */
+function progressOf(input: SourceInput, result: NoteResult | ErrorReport): ProgressEvent {
+  if (!('file' in result && 'sections' in result)) return { file: input.name, ok: false, detail: `${result.reason}. ${result.hint}` };
+  const meta = result.file.data.meta as SourceMeta;
+  const made = result.sections.reduce((n, s) => n + (s.diagrams?.filter((d) => d.made).length ?? 0), 0);
+  return { file: input.name, ok: true, detail: `${meta.format}, ${meta.encoding}, ${result.sections.length} sections, ${result.file.data.dropped?.length ?? 0} blocks dropped, ${made} diagrams` };
 }
 
 /**
@@ -100,33 +115,41 @@ export function processNote(input: SourceInput, rules: Rules): NoteResult | Erro
  * the stages after them take their results as they are and change nothing in them.
  */
 export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (event: ProgressEvent) => void, cache?: NoteCache): PipelineResult {
-  const notes: Note[] = [];
-  const errors: ErrorReport[] = [];
-  const sections: Section[] = [];
-  const diagrams = new Map<string, DiagramSpec>();
   const used = new Set<string>();
-  for (const input of [...inputs].sort((a, b) => compareText(a.name, b.name))) {
+  const sorted = byName(inputs);
+  const results = sorted.map((input) => {
     const key = cache ? cacheKey(input) : '';
     const result = cache?.get(key) ?? processNote(input, rules);
     if (cache) {
       cache.set(key, result);
       used.add(key);
     }
-    if (!('note' in result)) {
-      errors.push(result);
-      onProgress?.({ file: input.name, ok: false, detail: `${result.reason}. ${result.hint}` });
-      continue;
-    }
-    const { note, sections: noteSections, specs } = result;
-    for (const spec of specs) if (!diagrams.has(spec.id)) diagrams.set(spec.id, spec);
-    sections.push(...noteSections);
-    notes.push(note);
-    const meta = note.file.data.meta as SourceMeta;
-    const made = noteSections.reduce((n, s) => n + (s.diagrams?.filter((d) => d.made).length ?? 0), 0);
-    onProgress?.({ file: input.name, ok: true, detail: `${meta.format}, ${meta.encoding}, ${noteSections.length} sections, ${note.file.data.dropped?.length ?? 0} blocks dropped, ${made} diagrams` });
-  }
+    onProgress?.(progressOf(input, result));
+    return result;
+  });
   // Notes that are gone, or changed, leave the cache.
   if (cache) for (const key of [...cache.keys()]) if (!used.has(key)) cache.delete(key);
+  return assemble(results, rules);
+}
+
+/**
+ * The stages over all notes, from the per-note results (in the notes' order) to the files to
+ * write and the report: near-duplicates, merge into pages, version notes, term links, emit.
+ */
+function assemble(results: (NoteResult | ErrorReport)[], rules: Rules): PipelineResult {
+  const notes: Pick<Note, 'file'>[] = [];
+  const errors: ErrorReport[] = [];
+  const sections: Section[] = [];
+  const diagrams = new Map<string, DiagramSpec>();
+  for (const result of results) {
+    if (!('sections' in result)) {
+      errors.push(result);
+      continue;
+    }
+    for (const spec of result.specs) if (!diagrams.has(spec.id)) diagrams.set(spec.id, spec);
+    sections.push(...result.sections);
+    notes.push({ file: result.file });
+  }
   const folded = foldNearDuplicates(sections);
   const versioned = addVersionNotes(merge(folded.sections, rules.taxonomy, rules.pageModel), rules.versionNotes);
   const pages = linkTerms(versioned.pages, rules.terms);

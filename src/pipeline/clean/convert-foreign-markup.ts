@@ -32,11 +32,12 @@ class Converter {
   private readonly kinds = new Map<string, AsideKind>();
   private readonly asideNames: Set<string>;
   private readonly unwrapNames: Set<string>;
+  private readonly markup: Markup;
+  private readonly file: NoteFile;
 
-  constructor(
-    private readonly markup: Markup,
-    private readonly file: NoteFile,
-  ) {
+  constructor(markup: Markup, file: NoteFile) {
+    this.markup = markup;
+    this.file = file;
     for (const [kind, words] of Object.entries(markup.asides) as [AsideKind, string[]][]) for (const w of words) this.kinds.set(w.toLowerCase(), kind);
     this.asideNames = new Set(markup['aside-shortcodes'].map((n) => n.toLowerCase()));
     this.unwrapNames = new Set(markup['unwrap-shortcodes'].map((n) => n.toLowerCase()));

@@ -2,11 +2,10 @@ import iconv from 'iconv-lite';
 
 /** A note that cannot become text; the message names the reason, the caller names the file. */
 export class UnreadableNoteError extends Error {
-  constructor(
-    message: string,
-    readonly hint: string,
-  ) {
+  readonly hint: string;
+  constructor(message: string, hint: string) {
     super(message);
+    this.hint = hint;
     this.name = 'UnreadableNoteError';
   }
 }

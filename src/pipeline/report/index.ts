@@ -5,11 +5,11 @@ import { compareText } from '../../collation.ts';
 
 export type { DiagramReport, ErrorReport, IngestReport, SectionReport, SourceReport } from '../../schema.ts';
 
-function warningsOf(note: Note): string[] {
+function warningsOf(note: Pick<Note, 'file'>): string[] {
   return note.file.messages.map((m) => `${m.line ? `line ${m.line}: ` : ''}${m.reason}${m.ruleId ? ` [${m.ruleId}]` : ''}`);
 }
 
-export function buildReport(notes: Note[], pages: Page[], errors: ErrorReport[], reposts: Repost[] = [], repostDrops: Map<string, Dropped[]> = new Map(), versionNotes: IngestReport['versionNotes'] = []): IngestReport {
+export function buildReport(notes: Pick<Note, 'file'>[], pages: Page[], errors: ErrorReport[], reposts: Repost[] = [], repostDrops: Map<string, Dropped[]> = new Map(), versionNotes: IngestReport['versionNotes'] = []): IngestReport {
   const repostOf = new Map(reposts.map((r) => [r.file, { file: r.of, share: r.share }]));
   const pageOf = new Map<string, string>();
   for (const page of pages) for (const s of page.sections) pageOf.set(`${s.source}#${s.index}`, `${page.chapter}/${page.slug}`);

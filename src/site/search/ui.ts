@@ -77,7 +77,10 @@ export class HandbookSearch {
   private shown = 0;
   private terms: string[] = [];
 
-  constructor(private root: HTMLElement) {
+  private root: HTMLElement;
+
+  constructor(root: HTMLElement) {
+    this.root = root;
     const q = <T extends Element>(selector: string): T => {
       const el = root.querySelector<T>(selector);
       if (!el) throw new Error(`search box: ${selector} is missing`);
