@@ -23,8 +23,9 @@ import { generateCorpus, varyCorpus } from './corpus.ts';
 import { pageWeight } from './site-weight.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-/** astro build as npm run build starts it (src/build.ts), with the same V8 flag. */
+/** astro build as npm run build starts it (src/build.ts): the same V8 flag and the same allocator settings. */
 const ASTRO_ALONE = [process.execPath, '--max-semi-space-size=8', join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'];
+const { BUNDLER_MEMORY } = await import('../src/build.ts');
 const bin = (name: string) => join(root, 'node_modules/.bin', name);
 const only = new Set(process.argv.slice(2));
 const wanted = (part: string) => only.size === 0 || only.has(part);
@@ -212,7 +213,7 @@ if (wanted('corpus') && existsSync(corpus)) {
   line('full build (npm run build)', timed.status === 0 ? `${seconds} s, peak RSS of the largest process ${(Number(kbPeak) / 1024).toFixed(0)} MB` : `failed (exit ${timed.status}; is GNU time installed?)`);
   if (timed.status === 0) line('the whole book (dist/handbook.pdf)', await bookFigures(join(project, 'dist')));
   // The same pages again, with astro build alone: what the pipeline and the npm/tsx starts add.
-  const astroOnly = spawnSync('/usr/bin/time', ['-f', '%e %M', ...ASTRO_ALONE], { cwd: project, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const astroOnly = spawnSync('/usr/bin/time', ['-f', '%e %M', ...ASTRO_ALONE], { cwd: project, env: { ...BUNDLER_MEMORY, ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8', maxBuffer: 1 << 30 });
   const [astroSeconds] = (astroOnly.stderr.trim().split('\n').pop() ?? '').split(' ');
   if (timed.status === 0 && astroOnly.status === 0) line('astro build alone on the same pages; full build / astro alone', `${astroSeconds} s; ${(Number(seconds) / Number(astroSeconds)).toFixed(2)}×`);
   const { medianPageGzip } = await import('./site-weight.ts');
@@ -248,7 +249,7 @@ if (only.has('scale') && existsSync(corpus)) {
   const weight = timed.status === 0 ? medianPageGzip(join(project, 'dist')) : undefined;
   line(`full build: ${report.summary.pages} pages${weight ? `, median page ${kb(weight.median)} gzip` : ''}`, timed.status === 0 ? `${seconds} s, peak RSS of the largest process ${(Number(kbPeak) / 1024).toFixed(0)} MB` : `failed (exit ${timed.status})`);
   // The same pages again, with astro build alone: what the pipeline and the process starts add.
-  const astroOnly = spawnSync('/usr/bin/time', ['-f', '%e %M', ...ASTRO_ALONE], { cwd: project, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const astroOnly = spawnSync('/usr/bin/time', ['-f', '%e %M', ...ASTRO_ALONE], { cwd: project, env: { ...BUNDLER_MEMORY, ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8', maxBuffer: 1 << 30 });
   const [astroSeconds, astroPeak] = (astroOnly.stderr.trim().split('\n').pop() ?? '').split(' ');
   if (timed.status === 0 && astroOnly.status === 0) line('astro build alone on the same pages; full build / astro alone', `${astroSeconds} s, peak RSS ${(Number(astroPeak) / 1024).toFixed(0)} MB; ${(Number(seconds) / Number(astroSeconds)).toFixed(2)}×`);
   rmSync(project, { recursive: true, force: true });
