@@ -232,6 +232,20 @@ if (wanted('corpus') && existsSync(corpus)) {
     const check = spawnSync(bin('tsx'), [join(root, 'scripts/search-check.ts'), '--site', join(project, 'dist'), '--set', 'corpus'], { encoding: 'utf8' });
     line('search box', (check.stdout.split('\n').find((l) => l.startsWith('search recall')) ?? check.stderr.trim()).replace(/^search /, ''));
   }
+  {
+    // The PDF takes most of both builds above, so the ratio again without it: the pipeline's
+    // share when every diagram is drawn afresh (a first build), and astro build alone.
+    rmSync(join(project, 'content/diagrams'), { recursive: true, force: true });
+    const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', HANDBOOK_PDF: '0' };
+    const full = spawnSync('/usr/bin/time', ['-f', '%e %M', 'npm', 'run', 'build', '--silent'], { cwd: project, env, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const alone = spawnSync('/usr/bin/time', ['-f', '%e %M', ...ASTRO_ALONE], { cwd: project, env: { ...BUNDLER_MEMORY, ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const [fullSeconds, fullPeak] = (full.stderr.trim().split('\n').pop() ?? '').split(' ');
+    const [aloneSeconds, alonePeak] = (alone.stderr.trim().split('\n').pop() ?? '').split(' ');
+    if (full.status === 0 && alone.status === 0) {
+      line('without the PDF: full build, diagrams drawn afresh', `${fullSeconds} s, peak RSS of the largest process ${(Number(fullPeak) / 1024).toFixed(0)} MB`);
+      line('without the PDF: astro build alone; full build / astro alone', `${aloneSeconds} s, peak RSS ${(Number(alonePeak) / 1024).toFixed(0)} MB; ${(Number(fullSeconds) / Number(aloneSeconds)).toFixed(2)}×`);
+    } else line('without the PDF', `failed (exit ${full.status} / ${alone.status})`);
+  }
   rmSync(project, { recursive: true, force: true });
 }
 
