@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { compileCounts, keepCompiled, rememberCompiled } from './emit/compile-mdx.ts';
 import { writeOutput, type WriteResult } from './emit/write.ts';
 import { listSources, runPipeline, type NoteCache, type ProgressEvent, type SourceInput } from './index.ts';
 import type { IngestReport } from './report/index.ts';
@@ -15,6 +16,11 @@ export interface IngestOptions {
   rulesDir: string;
   /** Per-note results kept between runs (a live rebuild). */
   cache?: NoteCache;
+  /**
+   * A file that keeps, between ingests, the page bodies the MDX check found to compile
+   * (emit/compile-mdx.ts): a rebuild checks only text it has not seen compile.
+   */
+  compiled?: string;
   onProgress?: (event: ProgressEvent) => void;
 }
 
@@ -23,6 +29,8 @@ export interface IngestRun {
   written: WriteResult;
   notes: number;
   seconds: number;
+  /** Page bodies compiled by the MDX check, and those known to compile from an earlier ingest. */
+  checked: { compiled: number; remembered: number };
 }
 
 /** Reads the notes of a folder, runs the pipeline and writes what changed: one ingest. */
@@ -30,9 +38,11 @@ export function ingestFolder(options: IngestOptions): IngestRun {
   const started = performance.now();
   const rules = loadRules(options.rulesDir);
   const inputs = options.inputs ?? listSources(resolve(options.sources));
+  if (options.compiled) rememberCompiled(options.compiled);
   const { files, assets, report } = runPipeline(inputs, rules, options.onProgress, options.cache);
+  if (options.compiled) keepCompiled(options.compiled);
   const written = writeOutput(resolve(options.out), files, rules.taxonomy.chapters.map((c) => c.slug), assets);
-  return { report, written, notes: inputs.length, seconds: (performance.now() - started) / 1000 };
+  return { report, written, notes: inputs.length, seconds: (performance.now() - started) / 1000, checked: { ...compileCounts } };
 }
 
 /** The one-line summary of an ingest. */

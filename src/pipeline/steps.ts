@@ -37,9 +37,10 @@ export function ingestStep(options: IngestOptions = {}): void {
   if (inputs.length === 0) throw new StepError(`The sources folder ${sourcesDir} holds no notes.`, 'Drop .md, .html or .txt notes into it.');
   const log = options.quiet ? () => {} : (line: string) => console.log(line);
   log(`Ingesting notes from ${sourcesDir}`);
-  const run = ingestFolder({ sources: sourcesDir, inputs, out: outDir, rulesDir: contentDir, onProgress: (e) => log(`  ${e.ok ? '✓' : '✗'} ${e.file}: ${e.detail}`) });
+  const run = ingestFolder({ sources: sourcesDir, inputs, out: outDir, rulesDir: contentDir, compiled: resolve(root, '.cache/mdx-compiled.txt'), onProgress: (e) => log(`  ${e.ok ? '✓' : '✗'} ${e.file}: ${e.detail}`) });
   const { report, written: result } = run;
   log(`Done in ${run.seconds.toFixed(2)} s: ${summary(run)}.`);
+  log(`  MDX check: ${run.checked.compiled} part(s) compiled, ${run.checked.remembered} known to compile from an earlier ingest (.cache/mdx-compiled.txt).`);
   for (const path of result.skipped) console.warn(`  ! ${path} is hand-written (no \`generated: true\`): left as it is.`);
   if (report.errors.length) {
     console.error(`${report.errors.length} note(s) could not be read:`);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { compileCounts, keepCompiled, mdxError, rememberCompiled } from '../../src/pipeline/emit/compile-mdx.ts';
 import { runPipeline } from '../../src/pipeline/index.ts';
 import { decode, UnreadableNoteError } from '../../src/pipeline/read/decode.ts';
 import { plainTextToMdast } from '../../src/pipeline/read/plain-text.ts';
@@ -94,5 +95,29 @@ describe('plain-text line shapes are data (content/markup.yaml, plain-text)', ()
     markup['plain-text'].prompt = '^(\\$';
     writeFileSync(join(dir, 'markup.yaml'), stringify(markup));
     expect(() => loadRules(dir)).toThrow(/markup\.yaml does not match its schema:[\s\S]*plain-text\.numbered-step: capture the number and the text as two groups[\s\S]*plain-text\.prompt: not a valid regular expression/);
+  });
+});
+
+describe('the MDX check remembers what compiled (.cache/mdx-compiled.txt)', () => {
+  it('a rebuild does not compile a body again; a failing body, or other packages, are compiled afresh', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'handbook-compiled-')), 'mdx-compiled.txt');
+    const body = '## 第一节\n\n`kubectl get pods` 列出 {Pod}。\n';
+    const run = (text: string) => {
+      rememberCompiled(file);
+      const error = mdxError(text);
+      keepCompiled(file);
+      return { error, ...compileCounts };
+    };
+    expect(run(body)).toEqual({ error: undefined, compiled: 1, remembered: 0 });
+    expect(run(body)).toEqual({ error: undefined, compiled: 0, remembered: 1 });
+    // A body that fails is compiled every time; a run keeps only what it met.
+    const broken = '<div>没有闭合\n';
+    expect(run(broken)).toMatchObject({ compiled: 1, remembered: 0 });
+    expect(run(broken)).toMatchObject({ error: expect.stringMatching(/closing tag|end of file/i), compiled: 1, remembered: 0 });
+    expect(run(body)).toEqual({ error: undefined, compiled: 1, remembered: 0 });
+    expect(run(body)).toEqual({ error: undefined, compiled: 0, remembered: 1 });
+    // What compiled with other packages is not taken as compiling with these.
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^packages \S+/, 'packages other'));
+    expect(run(body)).toEqual({ error: undefined, compiled: 1, remembered: 0 });
   });
 });

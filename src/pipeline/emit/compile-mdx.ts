@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createProcessor } from '@mdx-js/mdx';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
@@ -5,12 +8,75 @@ import remarkGfm from 'remark-gfm';
 /** The syntax the site compiles pages with: MDX, GFM and the directives Starlight's asides use. */
 const processor = createProcessor({ remarkPlugins: [remarkGfm, remarkDirective] });
 
+/**
+ * Bodies known to compile, by a hash of their text: an ingest that meets the same text again (a
+ * rebuild after one note was added) does not parse it again. Only successes are kept, so a body
+ * that fails is compiled every time and its message is always the compiler's own.
+ */
+const known = new Set<string>();
+/** The known bodies this run met: what is kept for the next one. */
+const met = new Set<string>();
+/** Bodies compiled in this run, and bodies taken as compiling from an earlier one. */
+export const compileCounts = { compiled: 0, remembered: 0 };
+
+const hashOf = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 24);
+
 /** Compiles an MDX page body as the site will; returns the error message, or undefined when it compiles. */
 export function mdxError(body: string): string | undefined {
+  const key = hashOf(body);
+  if (known.has(key)) {
+    met.add(key);
+    compileCounts.remembered++;
+    return undefined;
+  }
+  compileCounts.compiled++;
   try {
     processor.processSync(body);
-    return undefined;
   } catch (error) {
     return (error as Error).message.split('\n')[0] ?? String(error);
+  }
+  known.add(key);
+  met.add(key);
+  return undefined;
+}
+
+/**
+ * The installed packages, as npm records them (node_modules/.package-lock.json), hashed: what
+ * compiled with one set of packages may not with another, so each set has its own memory.
+ */
+function installedPackages(): string | undefined {
+  const record = new URL('../../../node_modules/.package-lock.json', import.meta.url);
+  return existsSync(record) ? hashOf(readFileSync(record, 'utf8')) : undefined;
+}
+
+/**
+ * Starts a run with what an earlier ingest found to compile (`file`, kept by keepCompiled), if it
+ * was made with the packages installed now, and nothing else; starts this run's counts.
+ */
+export function rememberCompiled(file: string): void {
+  known.clear();
+  met.clear();
+  Object.assign(compileCounts, { compiled: 0, remembered: 0 });
+  const packages = installedPackages();
+  if (!packages || !existsSync(file)) return;
+  const [header, ...keys] = readFileSync(file, 'utf8').split('\n');
+  if (header === `packages ${packages}`) for (const key of keys) if (key) known.add(key);
+}
+
+/**
+ * Keeps the bodies this run found to compile for the next ingest: written whole under a name of
+ * this process's own, then renamed into place, so two ingests at once never mix their files. A
+ * folder that cannot be written only means the next ingest checks everything again.
+ */
+export function keepCompiled(file: string): void {
+  const packages = installedPackages();
+  if (!packages) return;
+  const draft = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(draft, [`packages ${packages}`, ...[...met].sort()].join('\n') + '\n');
+    renameSync(draft, file);
+  } catch {
+    rmSync(draft, { force: true });
   }
 }
