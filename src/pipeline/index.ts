@@ -103,7 +103,7 @@ const byName = (inputs: SourceInput[]): SourceInput[] => [...inputs].sort((a, b)
 
 /** The progress line of one note. */
 function progressOf(input: SourceInput, result: NoteResult | ErrorReport): ProgressEvent {
-  if (!('file' in result && 'sections' in result)) return { file: input.name, ok: false, detail: `${result.reason}. ${result.hint}` };
+  if (!('sections' in result)) return { file: input.name, ok: false, detail: `${result.reason}. ${result.hint}` };
   const meta = result.file.data.meta as SourceMeta;
   const made = result.sections.reduce((n, s) => n + (s.diagrams?.filter((d) => d.made).length ?? 0), 0);
   return { file: input.name, ok: true, detail: `${meta.format}, ${meta.encoding}, ${result.sections.length} sections, ${result.file.data.dropped?.length ?? 0} blocks dropped, ${made} diagrams` };

@@ -1,6 +1,6 @@
 /**
- * The pipeline's two steps as functions, for the command line (cli.ts) and the one-process build
- * (src/build.ts): each prints its progress and throws a StepError, with a hint, when it cannot go on.
+ * The pipeline's two steps as functions, for the command line (cli.ts: ingest, diagrams, and prepare,
+ * the first process of npm run build): each prints its progress and throws a StepError, with a hint, when it cannot go on.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -20,7 +20,7 @@ export class StepError extends Error {
   }
 }
 
-export interface IngestOptions {
+export interface IngestStepOptions {
   sources?: string | undefined;
   out?: string | undefined;
   /** A note that cannot be read fails the step. */
@@ -29,7 +29,7 @@ export interface IngestOptions {
 }
 
 /** Rebuilds the chapters from the raw notes (HANDBOOK_SOURCES, else content/sources/). */
-export function ingestStep(options: IngestOptions = {}): void {
+export function ingestStep(options: IngestStepOptions = {}): void {
   const outDir = resolve(options.out ?? contentDir);
   const sourcesDir = resolve(options.sources ?? process.env['HANDBOOK_SOURCES'] ?? resolve(contentDir, 'sources'));
   if (!existsSync(sourcesDir)) throw new StepError(`The sources folder ${sourcesDir} does not exist.`, 'Pass --sources DIR or set HANDBOOK_SOURCES to a folder of notes.');

@@ -143,6 +143,7 @@ export async function renderDiagrams(specs: DiagramSpec[], dir: string, launch: 
     // Mermaid measures text in the page, one diagram at a time: a page per core draws in parallel.
     const drawn: (Drawn | undefined)[] = [];
     let next = 0;
+    let done = 0;
     const worker = async () => {
       const page = await browser.newPage();
       await page.setContent(`<!doctype html><html lang="zh-CN"><body style="font-family:${DIAGRAM_FONT.replace(/"/g, "'")}"></body></html>`);
@@ -150,7 +151,7 @@ export async function renderDiagrams(specs: DiagramSpec[], dir: string, launch: 
       for (let i = next++; i < todo.length; i = next++) {
         const spec = todo[i] as DiagramSpec;
         drawn[i] = await draw(page, spec);
-        onProgress?.(drawn.filter(Boolean).length, todo.length);
+        onProgress?.(++done, todo.length);
       }
       await page.close();
     };

@@ -49,6 +49,9 @@ function installedPackages(): string | undefined {
   return existsSync(record) ? hashOf(readFileSync(record, 'utf8')) : undefined;
 }
 
+/** The installed packages when this run started (rememberCompiled): the key its memory is kept under. */
+let runPackages: string | undefined;
+
 /**
  * Starts a run with what an earlier ingest found to compile (`file`, kept by keepCompiled), if it
  * was made with the packages installed now, and nothing else; starts this run's counts.
@@ -57,19 +60,19 @@ export function rememberCompiled(file: string): void {
   known.clear();
   met.clear();
   Object.assign(compileCounts, { compiled: 0, remembered: 0 });
-  const packages = installedPackages();
+  const packages = (runPackages = installedPackages());
   if (!packages || !existsSync(file)) return;
   const [header, ...keys] = readFileSync(file, 'utf8').split('\n');
   if (header === `packages ${packages}`) for (const key of keys) if (key) known.add(key);
 }
 
 /**
- * Keeps the bodies this run found to compile for the next ingest: written whole under a name of
+ * Keeps the bodies this run (begun by rememberCompiled) found to compile for the next ingest: written whole under a name of
  * this process's own, then renamed into place, so two ingests at once never mix their files. A
  * folder that cannot be written only means the next ingest checks everything again.
  */
 export function keepCompiled(file: string): void {
-  const packages = installedPackages();
+  const packages = runPackages;
   if (!packages) return;
   const draft = `${file}.${process.pid}.tmp`;
   try {
