@@ -23,7 +23,6 @@ import { generateCorpus, varyCorpus } from './corpus.ts';
 import { pageWeight } from './site-weight.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-/** astro build as npm run build starts it (src/build.ts): the same V8 flag and the same allocator settings. */
 const ASTRO_ALONE = [process.execPath, '--max-semi-space-size=8', join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'];
 const { BUNDLER_MEMORY } = await import('../src/build.ts');
 const bin = (name: string) => join(root, 'node_modules/.bin', name);
@@ -46,6 +45,33 @@ function timedBuild(project: string, env: Record<string, string> = {}): string {
   if (result.status === 0) return seconds;
   const error = `${result.stderr}\n${result.stdout}`.split('\n').find((l) => /error|heap|killed/i.test(l)) ?? `exit ${result.status}`;
   return `failed after ${seconds}: ${error.trim().slice(0, 200)}`;
+}
+
+interface TimedRun {
+  ok: boolean;
+  status: number | null;
+  seconds: number;
+  /** Peak RSS of the largest process GNU time saw, in MB. */
+  peakMB: number;
+}
+
+/**
+ * A command in `project` under GNU time: wall time and the peak memory of its largest process.
+ * `env` is set on top of this process's environment, `defaults` only where that has no value.
+ */
+function underTime(project: string, command: string[], env: Record<string, string>, defaults: Record<string, string> = {}): TimedRun {
+  const run = spawnSync('/usr/bin/time', ['-f', '%e %M', ...command], { cwd: project, env: { ...defaults, ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const [seconds, kbPeak] = (run.stderr.trim().split('\n').pop() ?? '').split(' ');
+  return { ok: run.status === 0, status: run.status, seconds: Number(seconds), peakMB: Number(kbPeak) / 1024 };
+}
+const fullBuild = (project: string, env: Record<string, string> = {}) => underTime(project, ['npm', 'run', 'build', '--silent'], env);
+/** astro build as npm run build starts it (src/build.ts): the same V8 flag and the same allocator settings, a value already set winning. */
+const astroAlone = (project: string, env: Record<string, string> = {}) => underTime(project, ASTRO_ALONE, env, BUNDLER_MEMORY);
+const peak = (run: TimedRun) => `peak RSS ${run.peakMB.toFixed(0)} MB`;
+/** The line comparing a full build with astro build alone on the same pages. */
+function compareLine(label: string, full: TimedRun, alone: TimedRun): void {
+  if (full.ok && alone.ok) line(label, `${alone.seconds} s, ${peak(alone)}; ${(full.seconds / alone.seconds).toFixed(2)}×`);
+  else line(label, `failed (exit ${full.status} / ${alone.status})`);
 }
 
 const seeds = join(root, 'content/sources');
@@ -208,22 +234,19 @@ if (wanted('corpus') && existsSync(corpus)) {
   }
   const project = projectCopy(corpus);
   // GNU time reports the peak memory of the whole build (npm, the pipeline, astro, Pagefind).
-  const timed = spawnSync('/usr/bin/time', ['-f', '%e %M', 'npm', 'run', 'build', '--silent'], { cwd: project, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8', maxBuffer: 1 << 30 });
-  const [seconds, kbPeak] = (timed.stderr.trim().split('\n').pop() ?? '').split(' ');
-  line('full build (npm run build)', timed.status === 0 ? `${seconds} s, peak RSS of the largest process ${(Number(kbPeak) / 1024).toFixed(0)} MB` : `failed (exit ${timed.status}; is GNU time installed?)`);
-  if (timed.status === 0) line('the whole book (dist/handbook.pdf)', await bookFigures(join(project, 'dist')));
-  // The same pages again, with astro build alone: what the pipeline and the npm/tsx starts add.
-  const astroOnly = spawnSync('/usr/bin/time', ['-f', '%e %M', ...ASTRO_ALONE], { cwd: project, env: { ...BUNDLER_MEMORY, ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8', maxBuffer: 1 << 30 });
-  const [astroSeconds] = (astroOnly.stderr.trim().split('\n').pop() ?? '').split(' ');
-  if (timed.status === 0 && astroOnly.status === 0) line('astro build alone on the same pages; full build / astro alone', `${astroSeconds} s; ${(Number(seconds) / Number(astroSeconds)).toFixed(2)}×`);
+  const timed = fullBuild(project);
+  line('full build (npm run build)', timed.ok ? `${timed.seconds} s, ${peak(timed)} of the largest process` : `failed (exit ${timed.status}; is GNU time installed?)`);
+  if (timed.ok) line('the whole book (dist/handbook.pdf)', await bookFigures(join(project, 'dist')));
+  // The same pages again, with astro build alone: what the pipeline and the process starts add.
+  compareLine('astro build alone on the same pages; full build / astro alone', timed, astroAlone(project));
   const { medianPageGzip } = await import('./site-weight.ts');
-  if (timed.status === 0) {
+  if (timed.ok) {
     const m = medianPageGzip(join(project, 'dist'));
     line(`page HTML, median of ${m.pages} pages (gzip)`, `${kb(m.median)} (largest ${kb(m.largest)})`);
   }
   const verify = spawnSync(bin('tsx'), [join(root, 'src/pipeline/cli.ts'), 'verify', '--site', join(project, 'dist'), '--content', join(project, 'content'), '--sources', corpus], { encoding: 'utf8', maxBuffer: 1 << 30 });
   for (const l of verify.stdout.split('\n').filter((x) => /accounted for;|^Structure:/.test(x))) line('verify', l.trim());
-  if (timed.status === 0) {
+  if (timed.ok) {
     const { measureFirstSearch } = await import('./browser-figures.ts');
     for (const query of ['网络策略', 'pod 的生命周期']) {
       const s = await measureFirstSearch(join(project, 'dist'), query);
@@ -236,15 +259,9 @@ if (wanted('corpus') && existsSync(corpus)) {
     // The PDF takes most of both builds above, so the ratio again without it: the pipeline's
     // share when every diagram is drawn afresh (a first build), and astro build alone.
     rmSync(join(project, 'content/diagrams'), { recursive: true, force: true });
-    const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', HANDBOOK_PDF: '0' };
-    const full = spawnSync('/usr/bin/time', ['-f', '%e %M', 'npm', 'run', 'build', '--silent'], { cwd: project, env, encoding: 'utf8', maxBuffer: 1 << 30 });
-    const alone = spawnSync('/usr/bin/time', ['-f', '%e %M', ...ASTRO_ALONE], { cwd: project, env: { ...BUNDLER_MEMORY, ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
-    const [fullSeconds, fullPeak] = (full.stderr.trim().split('\n').pop() ?? '').split(' ');
-    const [aloneSeconds, alonePeak] = (alone.stderr.trim().split('\n').pop() ?? '').split(' ');
-    if (full.status === 0 && alone.status === 0) {
-      line('without the PDF: full build, diagrams drawn afresh', `${fullSeconds} s, peak RSS of the largest process ${(Number(fullPeak) / 1024).toFixed(0)} MB`);
-      line('without the PDF: astro build alone; full build / astro alone', `${aloneSeconds} s, peak RSS ${(Number(alonePeak) / 1024).toFixed(0)} MB; ${(Number(fullSeconds) / Number(aloneSeconds)).toFixed(2)}×`);
-    } else line('without the PDF', `failed (exit ${full.status} / ${alone.status})`);
+    const full = fullBuild(project, { HANDBOOK_PDF: '0' });
+    if (full.ok) line('without the PDF: full build, diagrams drawn afresh', `${full.seconds} s, ${peak(full)} of the largest process`);
+    compareLine('without the PDF: astro build alone; full build / astro alone', full, astroAlone(project, { HANDBOOK_PDF: '0' }));
   }
   rmSync(project, { recursive: true, force: true });
 }
@@ -256,16 +273,13 @@ if (only.has('scale') && existsSync(corpus)) {
   const project = projectCopy(scaled);
   const notes = (await import('node:fs')).readdirSync(scaled).length;
   console.log(`\nscale: the shared corpus copied 13 times, titles, headings and sentences varied (${notes} notes)`);
-  const timed = spawnSync('/usr/bin/time', ['-f', '%e %M', 'npm', 'run', 'build', '--silent'], { cwd: project, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8', maxBuffer: 1 << 30 });
-  const [seconds, kbPeak] = (timed.stderr.trim().split('\n').pop() ?? '').split(' ');
+  const timed = fullBuild(project);
   const report = JSON.parse(readFileSync(join(project, 'content/ingest-report.json'), 'utf8'));
   const { medianPageGzip } = await import('./site-weight.ts');
-  const weight = timed.status === 0 ? medianPageGzip(join(project, 'dist')) : undefined;
-  line(`full build: ${report.summary.pages} pages${weight ? `, median page ${kb(weight.median)} gzip` : ''}`, timed.status === 0 ? `${seconds} s, peak RSS of the largest process ${(Number(kbPeak) / 1024).toFixed(0)} MB` : `failed (exit ${timed.status})`);
+  const weight = timed.ok ? medianPageGzip(join(project, 'dist')) : undefined;
+  line(`full build: ${report.summary.pages} pages${weight ? `, median page ${kb(weight.median)} gzip` : ''}`, timed.ok ? `${timed.seconds} s, ${peak(timed)} of the largest process` : `failed (exit ${timed.status})`);
   // The same pages again, with astro build alone: what the pipeline and the process starts add.
-  const astroOnly = spawnSync('/usr/bin/time', ['-f', '%e %M', ...ASTRO_ALONE], { cwd: project, env: { ...BUNDLER_MEMORY, ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8', maxBuffer: 1 << 30 });
-  const [astroSeconds, astroPeak] = (astroOnly.stderr.trim().split('\n').pop() ?? '').split(' ');
-  if (timed.status === 0 && astroOnly.status === 0) line('astro build alone on the same pages; full build / astro alone', `${astroSeconds} s, peak RSS ${(Number(astroPeak) / 1024).toFixed(0)} MB; ${(Number(seconds) / Number(astroSeconds)).toFixed(2)}×`);
+  compareLine('astro build alone on the same pages; full build / astro alone', timed, astroAlone(project));
   rmSync(project, { recursive: true, force: true });
 }
 
