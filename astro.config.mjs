@@ -6,6 +6,7 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { BOOK_FILE, bookEnabled, bookPageCount } from './src/book/enabled.ts';
 import remarkCodeAtRender from './src/site/code-at-render.ts';
+import { HANDBOOK_DESCRIPTION as description, HANDBOOK_TITLE as title, siteAddress } from './src/site/identity.ts';
 
 /** The sidebar comes from data the pipeline writes (content/sidebar.json). */
 const sidebarFile = new URL('./content/sidebar.json', import.meta.url);
@@ -14,12 +15,8 @@ const sidebar = existsSync(sidebarFile) ? JSON.parse(readFileSync(sidebarFile, '
 const glossaryFile = new URL('./content/glossary.json', import.meta.url);
 const glossary = existsSync(glossaryFile) ? JSON.parse(readFileSync(glossaryFile, 'utf8')) : { terms: [] };
 
-// GitHub Pages: SITE_URL is https://<user>.github.io, BASE_PATH is /<repository>/.
-const site = process.env.SITE_URL || 'https://example.github.io';
-const base = process.env.BASE_PATH || '/';
-const title = 'Kubernetes 学习手册';
-const description = '由学习笔记整理而成的 Kubernetes 手册：组件、网络、存储与安全。';
-/** The whole book as a PDF (src/book/): made after the build when Chromium is here; the home page links it then. */
+const { site, base } = siteAddress();
+/** The whole book as a PDF: printed after astro build by npm run build (src/book/cli.ts) when Chromium is here; the home page links it then. */
 const book = bookEnabled(bookPageCount(sidebar));
 
 export default defineConfig({
@@ -81,16 +78,6 @@ export default defineConfig({
           const { writeSearchTitles } = await import('./src/search-titles/index.ts');
           const written = writeSearchTitles(fileURLToPath(dir), base);
           logger.info(`titles and headings of ${written.pages} pages for the search box (${(written.bytes / 1024).toFixed(1)} KB)`);
-        },
-      },
-    },
-    {
-      name: 'handbook-pdf',
-      hooks: {
-        'astro:build:done': async ({ dir, logger }) => {
-          const { makeBook } = await import('./src/book/index.ts');
-          const root = base.endsWith('/') ? base : `${base}/`;
-          await makeBook({ dist: fileURLToPath(dir), base: root, site: new URL(root, site).href, title, description, sidebarFile: fileURLToPath(sidebarFile), log: (line) => logger.info(line) });
         },
       },
     },

@@ -1,8 +1,8 @@
 /**
- * `npm run build`: the handbook from the raw notes. Two processes, one after the other: the
- * pipeline (ingest, then diagrams: `cli.ts prepare`), then Astro's build (pages, Pagefind's
- * index, the search box's titles, the PDF). This script only starts them and holds no memory of
- * its own while Astro works. It and the pipeline run on Node's own TypeScript support (the code
+ * `npm run build`: the handbook from the raw notes. Three processes, one after the other: the
+ * pipeline (ingest, then diagrams: `cli.ts prepare`), Astro's build (pages, Pagefind's index, the
+ * search box's titles), then the PDF (src/book/cli.ts), which starts once Astro has given its
+ * memory back. This script only starts them and holds no memory of its own while they work. It and the pipeline run on Node's own TypeScript support (the code
  * keeps to syntax it can strip: erasableSyntaxOnly), with no tsx start. Each step
  * prints its progress; the first that fails ends the build with its exit code.
  */
@@ -18,10 +18,20 @@ const node = process.execPath;
  */
 export const BUNDLER_MEMORY = { MIMALLOC_ARENA_EAGER_COMMIT: '0', MIMALLOC_PURGE_DELAY: '0' };
 
+/** The folder astro build writes to: its --outDir, else dist/. */
+export function outDirOf(args: string[]): string {
+  const at = args.findIndex((arg) => arg === '--outDir' || arg.startsWith('--outDir='));
+  const value = at < 0 ? undefined : args[at]?.includes('=') ? args[at]?.slice('--outDir='.length) : args[at + 1];
+  return value || 'dist';
+}
+
+const astroArgs = process.argv.slice(2);
 const steps: { name: string; args: string[]; env?: Record<string, string> }[] = [
   { name: 'the pipeline', args: ['src/pipeline/cli.ts', 'prepare'] },
   // A small young generation: Astro's build allocates in bursts, and a larger one only raises its peak.
-  { name: 'astro build', args: ['--max-semi-space-size=8', 'node_modules/astro/bin/astro.mjs', 'build', ...process.argv.slice(2)], env: BUNDLER_MEMORY },
+  { name: 'astro build', args: ['--max-semi-space-size=8', 'node_modules/astro/bin/astro.mjs', 'build', ...astroArgs], env: BUNDLER_MEMORY },
+  // The same small young generation: the book's pages are read one at a time, and their trees are garbage at once.
+  { name: 'the PDF', args: ['--max-semi-space-size=8', 'src/book/cli.ts', '--site', outDirOf(astroArgs)] },
 ];
 if (import.meta.main) {
   for (const step of steps) {

@@ -20,14 +20,19 @@ export function bookOutline(sidebarJson: string): { title: string; pages: BookPa
   }));
 }
 
-/** What the book takes from each built page: its content, and the styles the site gave it. */
+/** What the book takes from each built page: its title, its content as the book prints it, and the styles the site gave it. */
 interface Built {
   title: string;
-  content: Element;
+  html: string;
   styles: string[];
 }
 
-function readBuilt(dist: string, slug: string, doc: Document): Built | undefined {
+/**
+ * Reads one built page and adapts its content for the book (see adapt), in the page's own
+ * document, which is let go at once: the book keeps only the HTML, so a handbook of many pages
+ * never holds more than one page's tree.
+ */
+function readBuilt(dist: string, slug: string, adaptContent: (content: Element) => void): Built | undefined {
   const file = join(dist, slug, 'index.html');
   if (!existsSync(file)) return undefined;
   const { window } = new JSDOM(readFileSync(file, 'utf8'));
@@ -35,10 +40,10 @@ function readBuilt(dist: string, slug: string, doc: Document): Built | undefined
     const page = window.document;
     const content = page.querySelector('main .sl-markdown-content');
     if (!content) return undefined;
+    adaptContent(content);
     const styles = [...page.querySelectorAll('link[rel="stylesheet"], style')].map((node) => node.outerHTML);
-    return { title: page.querySelector('main h1')?.textContent?.trim() ?? slug, content: doc.importNode(content, true) as Element, styles };
+    return { title: page.querySelector('main h1')?.textContent?.trim() ?? slug, html: content.outerHTML, styles };
   } finally {
-    // Each page's window is let go at once: kept, hundreds of them outgrew the build's memory.
     window.close();
   }
 }
@@ -95,7 +100,9 @@ export interface BookInput {
  * every chapter's pages in sidebar order.
  */
 export function assembleBook(input: BookInput): { html: string; pages: BookPage[] } {
-  const dom = new JSDOM('<!doctype html><html lang="zh-CN" data-theme="light"><head><meta charset="utf-8"></head><body></body></html>');
+  // A small document for the cover, the contents and the headings the book adds: the pages' own
+  // content is HTML already, put between them as it is.
+  const dom = new JSDOM('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
   const doc = dom.window.document;
   const outline = bookOutline(input.sidebar);
   const all = outline.flatMap((c) => c.pages);
@@ -112,24 +119,19 @@ export function assembleBook(input: BookInput): { html: string; pages: BookPage[
   cover.append(el('h1', '', input.title), el('p', 'book-description', input.description));
   const toc = el('nav', 'book-toc');
   toc.append(el('h2', '', '目录'));
-  const body: HTMLElement[] = [];
+  const body: string[] = [];
   const pages: BookPage[] = [];
   outline.forEach((chapter, c) => {
     const tocChapter = el('ol', 'book-toc-pages');
-    const section = el('section', 'book-chapter');
     const heading = el('h1', 'book-chapter-title', chapter.title);
     heading.id = `c${c}`;
-    section.append(heading);
+    const articles: string[] = [];
     for (const page of chapter.pages) {
       const index = slugs.get(page.slug) ?? 0;
-      const built = readBuilt(input.dist, page.slug, doc);
+      const built = readBuilt(input.dist, page.slug, (content) => adapt(content, index, slugs, input.base, input.site, input.dist));
       if (!built) continue;
       for (const style of built.styles) styles.add(style);
-      adapt(built.content, index, slugs, input.base, input.site, input.dist);
-      const article = el('article', 'book-page');
-      article.id = pageAnchor(index);
-      article.append(el('h2', 'book-page-title', built.title), built.content);
-      section.append(article);
+      articles.push(`<article class="book-page" id="${pageAnchor(index)}">${el('h2', 'book-page-title', built.title).outerHTML}${built.html}</article>`);
       pages.push({ ...page, title: built.title });
       const item = el('li', '');
       const link = el('a', '');
@@ -145,11 +147,13 @@ export function assembleBook(input: BookInput): { html: string; pages: BookPage[
     chapterLink.append(el('span', 'book-toc-title', chapter.title), el('span', 'book-toc-page'));
     tocItem.append(chapterLink, tocChapter);
     toc.append(tocItem);
-    body.push(section);
+    body.push(`<section class="book-chapter">${heading.outerHTML}${articles.join('')}</section>`);
   });
   // Root-relative stylesheet links read from the built site.
   const head = [...styles].map((s) => s.replace(/href="([^"]+)"/, (_, href: string) => (href.startsWith(input.base) ? `href="${pathToFileURL(join(input.dist, href.slice(input.base.length))).href}"` : `href="${href}"`)).replace(/ media="print"/, ''));
-  doc.head.insertAdjacentHTML('beforeend', `<title>${input.title.replace(/</g, '&lt;')}</title>${head.join('')}<style>${input.css}</style>`);
-  doc.body.append(cover, toc, ...body);
-  return { html: dom.serialize(), pages };
+  doc.head.append(el('title', '', input.title));
+  doc.head.insertAdjacentHTML('beforeend', `${head.join('')}<style>${input.css}</style>`);
+  const html = `<!doctype html><html lang="zh-CN" data-theme="light">${doc.head.outerHTML}<body>${cover.outerHTML}${toc.outerHTML}${body.join('')}</body></html>`;
+  dom.window.close();
+  return { html, pages };
 }

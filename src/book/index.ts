@@ -37,13 +37,13 @@ export async function makeBook(options: BookOptions): Promise<{ pages: number; b
   const started = Date.now();
   const css = readFileSync(new URL('./book.css', import.meta.url), 'utf8');
   const { html, pages } = assembleBook({ dist: options.dist, base: options.base, site: options.site, title: options.title, description: options.description, sidebar, css });
-  options.log(`handbook.pdf: printing ${pages.length} pages with Chromium…`);
+  options.log(`handbook.pdf: ${pages.length} pages gathered in ${((Date.now() - started) / 1000).toFixed(1)} s; printing with Chromium…`);
   const dir = mkdtempSync(join(tmpdir(), 'handbook-book-'));
   const browser = await launchChromium();
   try {
     const source = join(dir, 'book.html');
     writeFileSync(source, html);
-    const { pdf, pages: sheets } = await printBook(browser, pathToFileURL(source).href);
+    const { pdf, pages: sheets } = await printBook(browser, pathToFileURL(source).href, { log: options.log });
     const file = join(options.dist, BOOK_FILE);
     writeFileSync(file, pdf);
     options.log(`handbook.pdf: ${sheets} A4 pages, ${(pdf.length / 1024 / 1024).toFixed(1)} MB, in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { outDirOf } from '../../src/build.ts';
 import { compileCounts, keepCompiled, mdxError, rememberCompiled } from '../../src/pipeline/emit/compile-mdx.ts';
 import { runPipeline } from '../../src/pipeline/index.ts';
 import { decode, UnreadableNoteError } from '../../src/pipeline/read/decode.ts';
@@ -71,6 +72,18 @@ describe('bad input', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/\/nonexistent\/notes does not exist[\s\S]*Hint: Pass --sources DIR/);
     expect(result.stdout).not.toContain('[build]');
+  });
+
+  it('the PDF step says what is missing when there is no built site', () => {
+    const result = spawnSync('node_modules/.bin/node', ['src/book/cli.ts', '--site', '/nonexistent/dist'], { encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('✗ No built site: /nonexistent/dist/index.html does not exist.\n  Hint: Build the site first (npm run build), or pass --site DIR.\n');
+  });
+
+  it('npm run build prints the book in the folder astro build wrote', () => {
+    expect(outDirOf([])).toBe('dist');
+    expect(outDirOf(['--outDir', 'out/site'])).toBe('out/site');
+    expect(outDirOf(['--verbose', '--outDir=public-site'])).toBe('public-site');
   });
 });
 

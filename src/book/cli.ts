@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+/**
+ * `node src/book/cli.ts [--site DIR]`: prints the built site (dist/ unless told) as one PDF,
+ * DIR/handbook.pdf. The last step of `npm run build` (src/build.ts), in a process of its own, so
+ * that Astro's memory is given back before Chromium lays out the book.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { HANDBOOK_DESCRIPTION, HANDBOOK_TITLE, siteAddress } from '../site/identity.ts';
+import { makeBook } from './index.ts';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const { values } = parseArgs({ options: { site: { type: 'string' }, content: { type: 'string' } } });
+const dist = resolve(values.site ?? resolve(root, 'dist'));
+const sidebarFile = resolve(values.content ?? resolve(root, 'content'), 'sidebar.json');
+for (const [what, path, hint] of [
+  ['built site', resolve(dist, 'index.html'), 'Build the site first (npm run build), or pass --site DIR.'],
+  ['sidebar', sidebarFile, 'Run npm run ingest first, or pass --content DIR.'],
+] as const) {
+  if (!existsSync(path)) {
+    console.error(`✗ No ${what}: ${path} does not exist.\n  Hint: ${hint}`);
+    process.exit(1);
+  }
+}
+const { site, base } = siteAddress();
+const basePath = base.endsWith('/') ? base : `${base}/`;
+try {
+  await makeBook({ dist, base: basePath, site: new URL(basePath, site).href, title: HANDBOOK_TITLE, description: HANDBOOK_DESCRIPTION, sidebarFile, log: (line) => console.log(line) });
+} catch (error) {
+  console.error(`✗ handbook.pdf could not be printed: ${(error as Error).message}\n  Hint: set HANDBOOK_PDF=0 to build the site without the PDF.`);
+  process.exit(1);
+}
