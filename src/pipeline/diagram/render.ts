@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import type { DiagramSpec } from './index.ts';
-import { mergeThemes } from './theme-merge.ts';
 import { DIAGRAM_FONT, RENDER_SETTINGS, THEME_VARIABLES } from './settings.ts';
 import { mermaidError } from './validate.ts';
 
@@ -95,6 +94,8 @@ async function draw(page: Page, spec: DiagramSpec): Promise<Drawn> {
   );
   if ('error' in drawn) return drawn;
   const [light = '', dark = ''] = drawn.svgs;
+  // Loaded only when something is drawn: it brings jsdom, which a build with every diagram drawn already never needs.
+  const { mergeThemes } = await import('./theme-merge.ts');
   try {
     return { svg: sized(renumberCounters(scopeIds(mergeThemes(light, dark, rootId), rootId), rootId)) };
   } catch (error) {
