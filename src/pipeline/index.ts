@@ -14,10 +14,10 @@ import { relatedParts } from './merge/related.ts';
 import { merge } from './merge/index.ts';
 import { foldNearDuplicates } from './merge/near-duplicates.ts';
 import { readNote, UnreadableNoteError } from './read/index.ts';
-import { buildReport, type ErrorReport, type IngestReport } from './report/index.ts';
+import { buildReport, warningsOf, type ErrorReport, type IngestReport } from './report/index.ts';
 import type { Rules } from './rules/schemas.ts';
 import { segment } from './segment/index.ts';
-import type { Cut, Note, NoteFile, Section, SourceMeta } from './types.ts';
+import type { Cut, Note, NoteRecord, Section, SourceMeta } from './types.ts';
 import { compareText } from '../collation.ts';
 
 export interface SourceInput {
@@ -53,11 +53,11 @@ export function listSources(dir: string): SourceInput[] {
 
 /**
  * What the per-note stages (read → clean → segment → classify → diagram) make of one note: its
- * file (what the read stage learnt, what was dropped, the messages) and its parts. The note's
- * tree itself is not needed after them.
+ * record (what the read stage learnt, what was dropped, the messages) and its parts, all plain
+ * data. The note's tree itself is not needed after them.
  */
 export interface NoteResult {
-  file: NoteFile;
+  file: NoteRecord;
   sections: Section[];
   specs: DiagramSpec[];
 }
@@ -95,7 +95,7 @@ export function processNote(input: SourceInput, rules: Rules): NoteResult | Erro
     specs.push(...extracted.specs);
     return { ...kept, children: ensureCompiles(extracted.children, note.file), classification, ...(topic ? { topic } : {}), diagrams: extracted.records };
   });
-  return { file: note.file, sections: parts, specs };
+  return { file: { data: note.file.data, warnings: warningsOf(note.file) }, sections: parts, specs };
 }
 
 /** The notes in the order every run takes them: by name, whoever listed them. */
@@ -137,7 +137,7 @@ export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (e
  * write and the report: near-duplicates, merge into pages, version notes, term links, emit.
  */
 function assemble(results: (NoteResult | ErrorReport)[], rules: Rules): PipelineResult {
-  const notes: Pick<Note, 'file'>[] = [];
+  const notes: NoteRecord[] = [];
   const errors: ErrorReport[] = [];
   const sections: Section[] = [];
   const diagrams = new Map<string, DiagramSpec>();
@@ -148,12 +148,12 @@ function assemble(results: (NoteResult | ErrorReport)[], rules: Rules): Pipeline
     }
     for (const spec of result.specs) if (!diagrams.has(spec.id)) diagrams.set(spec.id, spec);
     sections.push(...result.sections);
-    notes.push({ file: result.file });
+    notes.push(result.file);
   }
   const folded = foldNearDuplicates(sections);
   const versioned = addVersionNotes(merge(folded.sections, rules.taxonomy, rules.pageModel), rules.versionNotes);
   const pages = linkTerms(versioned.pages, rules.terms);
-  const metas = new Map(notes.map((n) => [n.file.data.meta?.file ?? '', n.file.data.meta as SourceMeta]));
+  const metas = new Map(notes.map((n) => [n.data.meta?.file ?? '', n.data.meta as SourceMeta]));
   // Where every answer lands (page and anchor), so topic pages can link to parts of other answers.
   const trees = new Map(pages.map((page) => [page, pageTree(page, metas, rules.pageModel)]));
   const landing = new Map<string, { page: string; anchor: string; heading: string }>();
@@ -176,7 +176,7 @@ function assemble(results: (NoteResult | ErrorReport)[], rules: Rules): Pipeline
     { path: 'ui.json', content: `${JSON.stringify(rules.ui, null, 2)}\n` },
     { path: 'diagrams.json', content: `${JSON.stringify([...diagrams.values()].sort((a, b) => compareText(a.id, b.id)), null, 2)}\n` },
   ];
-  const images = new Map(notes.flatMap((n) => n.file.data.localImages ?? []).map((image) => [image.path, image]));
+  const images = new Map(notes.flatMap((n) => n.data.localImages ?? []).map((image) => [image.path, image]));
   const report = buildReport(notes, pages, errors, folded.reposts, folded.dropped, versioned.records);
   files.push({ path: 'ingest-report.json', content: `${JSON.stringify(report, null, 2)}\n` });
   return { files: files.sort((a, b) => compareText(a.path, b.path)), assets: [...images.values()].sort((a, b) => compareText(a.path, b.path)), report };

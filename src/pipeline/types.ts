@@ -44,6 +44,16 @@ export interface NoteData {
 
 export type NoteFile = VFile & { data: NoteData };
 
+/**
+ * What the per-note stages learnt about a note, as plain data: what its file gathered, and its
+ * messages as the report words them. Unlike the VFile it is read from, it can be kept between
+ * runs (pipeline/note-cache.ts).
+ */
+export interface NoteRecord {
+  data: NoteData;
+  warnings: string[];
+}
+
 /** A parsed note: the tree plus its file (messages, metadata). */
 export interface Note {
   tree: Root;

@@ -1,15 +1,16 @@
 import type { DiagramReport, ErrorReport, IngestReport, SourceReport } from '../../schema.ts';
 import type { Repost } from '../merge/near-duplicates.ts';
-import type { Dropped, Note, Page, SourceMeta } from '../types.ts';
+import type { Dropped, NoteFile, NoteRecord, Page, SourceMeta } from '../types.ts';
 import { compareText } from '../../collation.ts';
 
 export type { DiagramReport, ErrorReport, IngestReport, SectionReport, SourceReport } from '../../schema.ts';
 
-function warningsOf(note: Pick<Note, 'file'>): string[] {
-  return note.file.messages.map((m) => `${m.line ? `line ${m.line}: ` : ''}${m.reason}${m.ruleId ? ` [${m.ruleId}]` : ''}`);
+/** A note's messages as the report words them. */
+export function warningsOf(file: NoteFile): string[] {
+  return file.messages.map((m) => `${m.line ? `line ${m.line}: ` : ''}${m.reason}${m.ruleId ? ` [${m.ruleId}]` : ''}`);
 }
 
-export function buildReport(notes: Pick<Note, 'file'>[], pages: Page[], errors: ErrorReport[], reposts: Repost[] = [], repostDrops: Map<string, Dropped[]> = new Map(), versionNotes: IngestReport['versionNotes'] = []): IngestReport {
+export function buildReport(notes: NoteRecord[], pages: Page[], errors: ErrorReport[], reposts: Repost[] = [], repostDrops: Map<string, Dropped[]> = new Map(), versionNotes: IngestReport['versionNotes'] = []): IngestReport {
   const repostOf = new Map(reposts.map((r) => [r.file, { file: r.of, share: r.share }]));
   const pageOf = new Map<string, string>();
   for (const page of pages) for (const s of page.sections) pageOf.set(`${s.source}#${s.index}`, `${page.chapter}/${page.slug}`);
@@ -18,7 +19,7 @@ export function buildReport(notes: Pick<Note, 'file'>[], pages: Page[], errors: 
     .sort((a, b) => compareText(a.source, b.source) || compareText(a.page, b.page) || compareText(a.section, b.section) || compareText(a.reason, b.reason));
   const sources: SourceReport[] = notes
     .map((note) => {
-      const meta = note.file.data.meta as SourceMeta;
+      const meta = note.data.meta as SourceMeta;
       const sections = pages
         .flatMap((p) => p.sections)
         .filter((s) => s.source === meta.file)
@@ -32,20 +33,20 @@ export function buildReport(notes: Pick<Note, 'file'>[], pages: Page[], errors: 
           score: s.classification?.score ?? 0,
           terms: s.classification?.terms ?? [],
         }));
-      const fixes = Object.fromEntries(Object.entries(note.file.data.fixes ?? {}).sort(([a], [b]) => compareText(a, b)));
+      const fixes = Object.fromEntries(Object.entries(note.data.fixes ?? {}).sort(([a], [b]) => compareText(a, b)));
       return {
         file: meta.file,
         format: meta.format,
         encoding: meta.encoding,
         title: meta.title ?? null,
         date: meta.date ?? null,
-        shape: note.file.data.shape ?? null,
+        shape: note.data.shape ?? null,
         repostOf: repostOf.get(meta.file) ?? null,
         sections,
-        dropped: [...(note.file.data.dropped ?? []), ...(repostDrops.get(meta.file) ?? [])],
-        images: note.file.data.images ?? [],
+        dropped: [...(note.data.dropped ?? []), ...(repostDrops.get(meta.file) ?? [])],
+        images: note.data.images ?? [],
         fixes,
-        warnings: warningsOf(note),
+        warnings: note.warnings,
       };
     })
     .sort((a, b) => compareText(a.file, b.file));
