@@ -11,13 +11,11 @@ import { existsSync, watch } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dev } from 'astro';
-import type { NoteCache } from './pipeline/index.ts';
 import { ingestFolder, summary } from './pipeline/ingest.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const content = resolve(root, 'content');
 const sources = resolve(process.env['HANDBOOK_SOURCES'] ?? resolve(content, 'sources'));
-const cache: NoteCache = new Map();
 
 /** Draws the diagrams the ingest added (the committed ones are kept); a missing browser is one line, never a stop. */
 async function renderDiagrams(): Promise<void> {
@@ -35,7 +33,7 @@ async function renderDiagrams(): Promise<void> {
 /** One ingest; errors are printed, never thrown: the server keeps running. Returns whether pages were removed. */
 async function ingest(why: string): Promise<boolean> {
   try {
-    const run = ingestFolder({ sources, out: content, rulesDir: content, cache });
+    const run = ingestFolder({ sources, out: content, rulesDir: content, noteCache: resolve(root, '.cache') });
     console.log(`[handbook] ${why}: ingested in ${run.seconds.toFixed(2)} s: ${summary(run)}.`);
     for (const e of run.report.errors) console.error(`[handbook] ✗ ${e.file}: ${e.reason}. ${e.hint}`);
     await renderDiagrams();
@@ -73,13 +71,12 @@ const later = (what: string) => {
     });
   }, 200);
 };
-watch(sources, (_event, name) => {
-  if (name && !name.startsWith('.')) later(`note ${name}`);
+// Pictures in folders beside the notes count too: a note shows one only once it is there.
+watch(sources, { recursive: true }, (_event, name) => {
+  if (name && !name.split('/').some((part) => part.startsWith('.'))) later(`note ${name}`);
 });
+// The rules changed: the note cache's fingerprint changes with them, and every note is worked on again.
 watch(content, (_event, name) => {
-  if (!name || !/\.ya?ml$/.test(name)) return;
-  // The rules changed: every note is worked on again.
-  cache.clear();
-  later(`rules ${name}`);
+  if (name && /\.ya?ml$/.test(name)) later(`rules ${name}`);
 });
 console.log(`[handbook] watching ${sources} and the rules in ${content}`);

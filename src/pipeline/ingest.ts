@@ -3,6 +3,7 @@ import { compileCounts, keepCompiled, rememberCompiled } from './emit/compile-md
 import { writeOutput, type WriteResult } from './emit/write.ts';
 import { listSources, runPipeline, type NoteCache, type ProgressEvent, type SourceInput } from './index.ts';
 import type { IngestReport } from './report/index.ts';
+import { loadNoteCache, noteCacheFingerprint, saveNoteCache } from './note-cache.ts';
 import { loadRules } from './rules/index.ts';
 
 export interface IngestOptions {
@@ -14,8 +15,13 @@ export interface IngestOptions {
   out: string;
   /** Where the rules files are (the project's content/ folder). */
   rulesDir: string;
-  /** Per-note results kept between runs (a live rebuild). */
+  /** Per-note results kept between runs in this process (a live rebuild). */
   cache?: NoteCache;
+  /**
+   * A folder that keeps per-note results between ingests (note-cache.ts): a rebuild reads again
+   * only the notes that changed. Not used when `cache` is given.
+   */
+  noteCache?: string;
   /**
    * A file that keeps, between ingests, the page bodies the MDX check found to compile
    * (emit/compile-mdx.ts): a rebuild checks only text it has not seen compile.
@@ -31,6 +37,8 @@ export interface IngestRun {
   seconds: number;
   /** Page bodies compiled by the MDX check, and those known to compile from an earlier ingest. */
   checked: { compiled: number; remembered: number };
+  /** Notes whose results were kept from an earlier ingest, and notes read afresh. */
+  reused: { kept: number; read: number };
 }
 
 /** Reads the notes of a folder, runs the pipeline and writes what changed: one ingest. */
@@ -39,10 +47,15 @@ export function ingestFolder(options: IngestOptions): IngestRun {
   const rules = loadRules(options.rulesDir);
   const inputs = options.inputs ?? listSources(resolve(options.sources));
   if (options.compiled) rememberCompiled(options.compiled);
-  const { files, assets, report } = runPipeline(inputs, rules, options.onProgress, options.cache);
+  const kept = options.noteCache && !options.cache ? { dir: options.noteCache, fingerprint: noteCacheFingerprint(options.rulesDir, resolve(options.sources)) } : undefined;
+  const cache = options.cache ?? (kept ? loadNoteCache(kept.dir, kept.fingerprint) : undefined);
+  const before = new Set(cache?.keys());
+  const { files, assets, report } = runPipeline(inputs, rules, options.onProgress, cache);
+  const reused = [...(cache?.keys() ?? [])].filter((key) => before.has(key)).length;
+  if (kept && cache && (reused !== before.size || reused !== cache.size)) saveNoteCache(kept.dir, kept.fingerprint, cache);
   if (options.compiled) keepCompiled(options.compiled);
   const written = writeOutput(resolve(options.out), files, rules.taxonomy.chapters.map((c) => c.slug), assets);
-  return { report, written, notes: inputs.length, seconds: (performance.now() - started) / 1000, checked: { ...compileCounts } };
+  return { report, written, notes: inputs.length, seconds: (performance.now() - started) / 1000, checked: { ...compileCounts }, reused: { kept: reused, read: inputs.length - reused } };
 }
 
 /** The one-line summary of an ingest. */

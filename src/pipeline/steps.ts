@@ -37,9 +37,10 @@ export function ingestStep(options: IngestStepOptions = {}): void {
   if (inputs.length === 0) throw new StepError(`The sources folder ${sourcesDir} holds no notes.`, 'Drop .md, .html or .txt notes into it.');
   const log = options.quiet ? () => {} : (line: string) => console.log(line);
   log(`Ingesting notes from ${sourcesDir}`);
-  const run = ingestFolder({ sources: sourcesDir, inputs, out: outDir, rulesDir: contentDir, compiled: resolve(root, '.cache/mdx-compiled.txt'), onProgress: (e) => log(`  ${e.ok ? '✓' : '✗'} ${e.file}: ${e.detail}`) });
+  const run = ingestFolder({ sources: sourcesDir, inputs, out: outDir, rulesDir: contentDir, compiled: resolve(root, '.cache/mdx-compiled.txt'), noteCache: resolve(root, '.cache'), onProgress: (e) => log(`  ${e.ok ? '✓' : '✗'} ${e.file}: ${e.detail}`) });
   const { report, written: result } = run;
   log(`Done in ${run.seconds.toFixed(2)} s: ${summary(run)}.`);
+  log(`  ${run.reused.read} note(s) read, ${run.reused.kept} unchanged since an earlier ingest and taken as it left them (.cache/notes-*.v8).`);
   log(`  MDX check: ${run.checked.compiled} part(s) compiled, ${run.checked.remembered} known to compile from an earlier ingest (.cache/mdx-compiled.txt).`);
   for (const path of result.skipped) console.warn(`  ! ${path} is hand-written (no \`generated: true\`): left as it is.`);
   if (report.errors.length) {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { outDirOf } from '../../src/build.ts';
-import { compileCounts, keepCompiled, mdxError, rememberCompiled } from '../../src/pipeline/emit/compile-mdx.ts';
+import { compileCounts, KEEP_COMPILED, keepCompiled, mdxError, rememberCompiled } from '../../src/pipeline/emit/compile-mdx.ts';
 import { runPipeline } from '../../src/pipeline/index.ts';
 import { decode, UnreadableNoteError } from '../../src/pipeline/read/decode.ts';
 import { plainTextToMdast } from '../../src/pipeline/read/plain-text.ts';
@@ -123,11 +123,16 @@ describe('the MDX check remembers what compiled (.cache/mdx-compiled.txt)', () =
     };
     expect(run(body)).toEqual({ error: undefined, compiled: 1, remembered: 0 });
     expect(run(body)).toEqual({ error: undefined, compiled: 0, remembered: 1 });
-    // A body that fails is compiled every time; a run keeps only what it met.
+    // A body that fails is compiled every time; runs that did not meet a body still keep it.
     const broken = '<div>没有闭合\n';
     expect(run(broken)).toMatchObject({ compiled: 1, remembered: 0 });
     expect(run(broken)).toMatchObject({ error: expect.stringMatching(/closing tag|end of file/i), compiled: 1, remembered: 0 });
+    expect(run(body)).toEqual({ error: undefined, compiled: 0, remembered: 1 });
+    // The file keeps at most KEEP_COMPILED bodies, this run's first.
+    const [header] = readFileSync(file, 'utf8').split('\n');
+    writeFileSync(file, [header, ...Array.from({ length: KEEP_COMPILED + 5 }, (_, i) => `earlier-${i}`)].join('\n'));
     expect(run(body)).toEqual({ error: undefined, compiled: 1, remembered: 0 });
+    expect(readFileSync(file, 'utf8').trimEnd().split('\n')).toHaveLength(KEEP_COMPILED + 1);
     expect(run(body)).toEqual({ error: undefined, compiled: 0, remembered: 1 });
     // What compiled with other packages is not taken as compiling with these.
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^packages \S+/, 'packages other'));

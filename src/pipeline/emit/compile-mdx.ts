@@ -14,8 +14,14 @@ const processor = createProcessor({ remarkPlugins: [remarkGfm, remarkDirective] 
  * that fails is compiled every time and its message is always the compiler's own.
  */
 const known = new Set<string>();
-/** The known bodies this run met: what is kept for the next one. */
+/** The known bodies this run met: kept first for the next one. */
 const met = new Set<string>();
+/**
+ * The most bodies kept. Those an earlier run knew are kept after this run's, while there is room:
+ * a run that took most notes from the note cache (note-cache.ts) meets few bodies, and the next
+ * run that reads every note again (the code or the rules changed) still finds them known.
+ */
+export const KEEP_COMPILED = 50_000;
 /** Bodies compiled in this run, and bodies taken as compiling from an earlier one. */
 export const compileCounts = { compiled: 0, remembered: 0 };
 
@@ -77,7 +83,9 @@ export function keepCompiled(file: string): void {
   const draft = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(draft, [`packages ${packages}`, ...[...met].sort()].join('\n') + '\n');
+    const earlier = [...known].filter((key) => !met.has(key)).sort();
+    const keys = [...[...met].sort(), ...earlier].slice(0, KEEP_COMPILED);
+    writeFileSync(draft, [`packages ${packages}`, ...keys].join('\n') + '\n');
     renameSync(draft, file);
   } catch {
     rmSync(draft, { force: true });

@@ -1,0 +1,83 @@
+/**
+ * The per-note results kept between ingests (`.cache/notes-<fingerprint>.v8`): a rebuild after a
+ * note was added or changed works again only on the notes that changed. A result holds for as
+ * long as everything it was made from holds, which the fingerprint sums up: the pipeline's code,
+ * the rules, the installed packages, Node's version, and the pictures in the notes folder (a note
+ * shows a picture beside it only if it is there). Anything else changed, and every note is read
+ * afresh.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import { isPicture } from './clean/local-images.ts';
+import type { NoteCache } from './index.ts';
+
+const project = fileURLToPath(new URL('../..', import.meta.url));
+const PREFIX = 'notes-';
+const SUFFIX = '.v8';
+
+/** Every file under `dir` (hidden ones and node_modules left out) that `keep` accepts, sorted by path. */
+function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
+  if (!existsSync(dir)) return [];
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...filesUnder(path, keep));
+    else if (entry.isFile() && keep(entry.name)) found.push(path);
+  }
+  return found.sort();
+}
+
+/**
+ * What the per-note results depend on besides the notes themselves, hashed: the code under src/,
+ * the rules files (*.yaml in `rulesDir`), the installed packages, Node's version, and each
+ * picture under `sources` by path, size and time of change.
+ */
+export function noteCacheFingerprint(rulesDir: string, sources: string): string {
+  const hash = createHash('sha256').update(`node ${process.version}\n`);
+  const packages = join(project, 'node_modules/.package-lock.json');
+  if (existsSync(packages)) hash.update(readFileSync(packages));
+  for (const file of filesUnder(join(project, 'src'), () => true)) hash.update(`${relative(project, file)}\n`).update(readFileSync(file));
+  for (const name of readdirSync(rulesDir).filter((n) => /\.ya?ml$/.test(n)).sort()) hash.update(`rules ${name}\n`).update(readFileSync(join(rulesDir, name)));
+  for (const file of filesUnder(sources, isPicture)) {
+    const { size, mtimeMs } = statSync(file);
+    hash.update(`picture ${relative(sources, file)} ${size} ${mtimeMs}\n`);
+  }
+  return hash.digest('hex').slice(0, 20);
+}
+
+const fileOf = (dir: string, fingerprint: string) => join(dir, `${PREFIX}${fingerprint}${SUFFIX}`);
+
+/** The results an earlier ingest kept under this fingerprint; none when there are none, or they cannot be read. */
+export function loadNoteCache(dir: string, fingerprint: string): NoteCache {
+  const file = fileOf(dir, fingerprint);
+  if (!existsSync(file)) return new Map();
+  try {
+    const entries = deserialize(readFileSync(file)) as unknown;
+    return entries instanceof Map ? (entries as NoteCache) : new Map();
+  } catch {
+    return new Map();
+  }
+}
+
+/**
+ * Keeps the results for the next ingest under this fingerprint, and removes what was kept under
+ * any other (it can never hold again). Written whole under a name of this process's own, then
+ * renamed into place: two ingests at once never mix their files. A folder that cannot be written
+ * only means the next ingest reads every note afresh.
+ */
+export function saveNoteCache(dir: string, fingerprint: string, cache: NoteCache): void {
+  const file = fileOf(dir, fingerprint);
+  const draft = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(draft, serialize(cache));
+    renameSync(draft, file);
+    for (const name of readdirSync(dir)) if (name.startsWith(PREFIX) && name.endsWith(SUFFIX) && join(dir, name) !== file) rmSync(join(dir, name), { force: true });
+  } catch {
+    rmSync(draft, { force: true });
+  }
+}
