@@ -4,12 +4,12 @@
  * DIR/handbook.pdf. The last step of `npm run build` (src/build.ts), in a process of its own, so
  * that Astro's memory is given back before Chromium lays out the book.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { HANDBOOK_DESCRIPTION, HANDBOOK_TITLE, siteAddress } from '../site/identity.ts';
-import { makeBook } from './index.ts';
+import { bookEnabled, bookPageCount } from './enabled.ts';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const { values } = parseArgs({ options: { site: { type: 'string' }, content: { type: 'string' } } });
@@ -24,6 +24,13 @@ for (const [what, path, hint] of [
     process.exit(1);
   }
 }
+// Skipped before anything heavy is loaded: with HANDBOOK_PDF=0 the step costs only Node's start.
+const enabled = bookEnabled(bookPageCount(JSON.parse(readFileSync(sidebarFile, 'utf8'))));
+if (!enabled.ok) {
+  console.log(`handbook.pdf skipped: ${enabled.why}.`);
+  process.exit(0);
+}
+const { makeBook } = await import('./index.ts');
 const { site, base } = siteAddress();
 const basePath = base.endsWith('/') ? base : `${base}/`;
 try {

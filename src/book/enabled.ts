@@ -5,7 +5,7 @@ import { CHROMIUM } from '../pipeline/chromium-path.ts';
 /** The whole book's file name in the built site. */
 export const BOOK_FILE = 'handbook.pdf';
 
-/** The most pages the book prints (HANDBOOK_PDF_MAX_PAGES): 64 pages make 777 A4 sheets in two minutes here. */
+/** The most pages the book prints (HANDBOOK_PDF_MAX_PAGES): 64 pages make 777 A4 sheets in about 75 s here. */
 export const BOOK_MAX_PAGES = 200;
 
 /** The pages the book would hold: the pages under the chapters' groups in content/sidebar.json. */
