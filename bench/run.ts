@@ -14,7 +14,7 @@
  *   scale    (only when asked) the shared corpus copied 13 times, about a thousand notes: full build, and astro build alone
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +53,7 @@ interface TimedRun {
   seconds: number;
   /** Peak RSS of the largest process GNU time saw, in MB. */
   peakMB: number;
+  stdout: string;
 }
 
 /**
@@ -62,8 +63,13 @@ interface TimedRun {
 function underTime(project: string, command: string[], env: Record<string, string>, defaults: Record<string, string> = {}): TimedRun {
   const run = spawnSync('/usr/bin/time', ['-f', '%e %M', ...command], { cwd: project, env: { ...defaults, ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
   const [seconds, kbPeak] = (run.stderr.trim().split('\n').pop() ?? '').split(' ');
-  return { ok: run.status === 0, status: run.status, seconds: Number(seconds), peakMB: Number(kbPeak) / 1024 };
+  return { ok: run.status === 0, status: run.status, seconds: Number(seconds), peakMB: Number(kbPeak) / 1024, stdout: run.stdout };
 }
+/** What a build printed about a step: its line that matches `pattern`, trimmed. */
+const printed = (run: TimedRun, pattern: RegExp) => run.stdout.split('\n').find((l) => pattern.test(l))?.trim() ?? 'not printed';
+/** The pipeline's two steps in a build's output: the ingest's time, and the diagrams' with how many were drawn. */
+const pipelineTimes = (run: TimedRun) =>
+  `ingest ${printed(run, /^Done in .* notes →/).replace(/^Done in ([\d.]+ s).*/, '$1')}, diagrams ${printed(run, /^Done in .* drawn,/).replace(/^Done in ([\d.]+ s): (\d+) drawn.*/, '$1 ($2 drawn)')}`;
 const fullBuild = (project: string, env: Record<string, string> = {}) => underTime(project, ['npm', 'run', 'build', '--silent'], env);
 /** astro build as npm run build starts it (src/build.ts): the same V8 flag and the same allocator settings, a value already set winning. */
 const astroAlone = (project: string, env: Record<string, string> = {}) => underTime(project, ASTRO_ALONE, env, BUNDLER_MEMORY);
@@ -233,12 +239,15 @@ if (wanted('corpus') && existsSync(corpus)) {
     line(`live rebuild: ${inputs.length} notes, then one of them changed`, `first ingest ${(cold / 1000).toFixed(2)} s; after the change ${((performance.now() - started) / 1000).toFixed(2)} s`);
   }
   const project = projectCopy(corpus);
-  // GNU time reports the peak memory of the whole build (npm, the pipeline, astro, Pagefind).
+  // A first build, as a fresh clone or CI makes it: no note cache, every diagram drawn. GNU time
+  // reports the largest of its processes (the pipeline, astro build, the PDF).
   const timed = fullBuild(project);
-  line('full build (npm run build)', timed.ok ? `${timed.seconds} s, ${peak(timed)} of the largest process` : `failed (exit ${timed.status}; is GNU time installed?)`);
-  if (timed.ok) line('the whole book (dist/handbook.pdf)', await bookFigures(join(project, 'dist')));
-  // The same pages again, with astro build alone: what the pipeline and the process starts add.
-  compareLine('astro build alone on the same pages; full build / astro alone', timed, astroAlone(project));
+  line('first build (npm run build), with the PDF', timed.ok ? `${timed.seconds} s, ${peak(timed)} of the largest process` : `failed (exit ${timed.status}; is GNU time installed?)`);
+  if (timed.ok) {
+    line('  the pipeline', pipelineTimes(timed));
+    line('  the PDF step', printed(timed, /^handbook\.pdf: \d+ A4 pages/));
+    line('the whole book (dist/handbook.pdf)', await bookFigures(join(project, 'dist')));
+  }
   const { medianPageGzip } = await import('./site-weight.ts');
   if (timed.ok) {
     const m = medianPageGzip(join(project, 'dist'));
@@ -256,12 +265,17 @@ if (wanted('corpus') && existsSync(corpus)) {
     line('search box', (check.stdout.split('\n').find((l) => l.startsWith('search recall')) ?? check.stderr.trim()).replace(/^search /, ''));
   }
   {
-    // The PDF takes most of both builds above, so the ratio again without it: the pipeline's
-    // share when every diagram is drawn afresh (a first build), and astro build alone.
-    rmSync(join(project, 'content/diagrams'), { recursive: true, force: true });
-    const full = fullBuild(project, { HANDBOOK_PDF: '0' });
-    if (full.ok) line('without the PDF: full build, diagrams drawn afresh', `${full.seconds} s, ${peak(full)} of the largest process`);
-    compareLine('without the PDF: astro build alone; full build / astro alone', full, astroAlone(project, { HANDBOOK_PDF: '0' }));
+    // What the pipeline and the process starts add to astro build, on the same pages. The PDF is
+    // a step of its own after Astro, so both sides go without it. A rebuild (the note cache and
+    // the diagrams kept), then a first build (both removed), each beside astro build alone.
+    const noPdf = { HANDBOOK_PDF: '0' };
+    const rebuild = fullBuild(project, noPdf);
+    if (rebuild.ok) line('rebuild without the PDF (nothing changed)', `${rebuild.seconds} s, ${peak(rebuild)}; ${pipelineTimes(rebuild)}`);
+    compareLine('  astro build alone; rebuild / astro alone', rebuild, astroAlone(project, noPdf));
+    for (const dir of ['.cache', 'content/diagrams']) rmSync(join(project, dir), { recursive: true, force: true });
+    const first = fullBuild(project, noPdf);
+    if (first.ok) line('first build without the PDF (no note cache, every diagram drawn)', `${first.seconds} s, ${peak(first)}; ${pipelineTimes(first)}`);
+    compareLine('  astro build alone; first build / astro alone', first, astroAlone(project, noPdf));
   }
   rmSync(project, { recursive: true, force: true });
 }
@@ -271,15 +285,22 @@ if (only.has('scale') && existsSync(corpus)) {
   const scaled = join(work, 'corpus-scale');
   varyCorpus(corpus, scaled, 13);
   const project = projectCopy(scaled);
-  const notes = (await import('node:fs')).readdirSync(scaled).length;
+  const notes = readdirSync(scaled).length;
   console.log(`\nscale: the shared corpus copied 13 times, titles, headings and sentences varied (${notes} notes)`);
   const timed = fullBuild(project);
   const report = JSON.parse(readFileSync(join(project, 'content/ingest-report.json'), 'utf8'));
   const { medianPageGzip } = await import('./site-weight.ts');
   const weight = timed.ok ? medianPageGzip(join(project, 'dist')) : undefined;
-  line(`full build: ${report.summary.pages} pages${weight ? `, median page ${kb(weight.median)} gzip` : ''}`, timed.ok ? `${timed.seconds} s, ${peak(timed)} of the largest process` : `failed (exit ${timed.status})`);
+  line(`first build: ${report.summary.pages} pages${weight ? `, median page ${kb(weight.median)} gzip` : ''}`, timed.ok ? `${timed.seconds} s, ${peak(timed)} of the largest process` : `failed (exit ${timed.status})`);
+  if (timed.ok) line('  the pipeline', pipelineTimes(timed));
   // The same pages again, with astro build alone: what the pipeline and the process starts add.
-  compareLine('astro build alone on the same pages; full build / astro alone', timed, astroAlone(project));
+  compareLine('  astro build alone on the same pages; first build / astro alone', timed, astroAlone(project));
+  // The maintainer's loop: one note added, the handbook built again.
+  const added = readdirSync(scaled).sort()[0] ?? '';
+  writeFileSync(join(project, 'content/sources', `added-${added}`), `${readFileSync(join(scaled, added), 'utf8')}\n\n## 补充\n\n新加的一段笔记，说明重建时只读改动的笔记。\n`);
+  const rebuild = fullBuild(project);
+  if (rebuild.ok) line('one note added, built again', `${rebuild.seconds} s, ${peak(rebuild)}; ${pipelineTimes(rebuild)}; ${printed(rebuild, / read afresh, /)}`);
+  compareLine('  astro build alone on the same pages; rebuild / astro alone', rebuild, astroAlone(project));
   rmSync(project, { recursive: true, force: true });
 }
 

@@ -40,7 +40,7 @@ export function ingestStep(options: IngestStepOptions = {}): void {
   const run = ingestFolder({ sources: sourcesDir, inputs, out: outDir, rulesDir: contentDir, compiled: resolve(root, '.cache/mdx-compiled.txt'), noteCache: resolve(root, '.cache'), onProgress: (e) => log(`  ${e.ok ? '✓' : '✗'} ${e.file}: ${e.detail}`) });
   const { report, written: result } = run;
   log(`Done in ${run.seconds.toFixed(2)} s: ${summary(run)}.`);
-  log(`  ${run.reused.read} note(s) read, ${run.reused.kept} unchanged since an earlier ingest and taken as it left them (.cache/notes-*.v8).`);
+  log(`  Notes: ${run.reused.read} read afresh, ${run.reused.kept} unchanged since the last ingest (.cache/notes-*.v8).`);
   log(`  MDX check: ${run.checked.compiled} part(s) compiled, ${run.checked.remembered} known to compile from an earlier ingest (.cache/mdx-compiled.txt).`);
   for (const path of result.skipped) console.warn(`  ! ${path} is hand-written (no \`generated: true\`): left as it is.`);
   if (report.errors.length) {
