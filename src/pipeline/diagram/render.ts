@@ -78,8 +78,15 @@ async function draw(page: Page, spec: DiagramSpec): Promise<Drawn> {
   const rootId = `dg-${spec.file.replace(/\.svg$/, '')}`;
   const drawn: { svgs: string[] } | { error: string } = await page.evaluate(
     async ({ code, rootId, settings, palettes, font }) => {
-      const mermaid = (window as unknown as { mermaid: { initialize: (c: object) => void; render: (id: string, c: string) => Promise<{ svg: string }> } }).mermaid;
+      const mermaid = (window as unknown as { mermaid: { initialize: (c: object) => void; parse: (c: string) => Promise<unknown>; render: (id: string, c: string) => Promise<{ svg: string }> } }).mermaid;
       const out: string[] = [];
+      // Mermaid's parser first, as validate.ts runs it in Node when there is no browser: the same message either way.
+      try {
+        mermaid.initialize({ ...settings, deterministicIDSeed: rootId, fontFamily: font });
+        await mermaid.parse(code);
+      } catch (error) {
+        return { error: (error instanceof Error ? error.message : String(error)).trim() };
+      }
       try {
         for (const themeVariables of palettes) {
           mermaid.initialize({ ...settings, deterministicIDSeed: rootId, fontFamily: font, themeVariables: { ...themeVariables, fontFamily: font } });
@@ -104,9 +111,9 @@ async function draw(page: Page, spec: DiagramSpec): Promise<Drawn> {
 }
 
 /**
- * Checks every diagram with Mermaid's parser (no browser needed), then draws the ones whose SVG
- * is not yet in `dir` with Mermaid itself in headless Chromium: one SVG per diagram that
- * follows the site's theme. SVGs are named by a hash of Mermaid's version, the settings and
+ * Draws the diagrams whose SVG is not yet in `dir` with Mermaid itself in headless Chromium, each
+ * checked by Mermaid's parser first: one SVG per diagram that follows the site's theme. With no
+ * browser, the same parser runs in Node (validate.ts), so invalid diagrams are still found. SVGs are named by a hash of Mermaid's version, the settings and
  * the code, so a rebuild without diagram changes starts no browser; files of diagrams no longer
  * listed are deleted. A diagram that does not parse gets an `.error.txt` file instead.
  */
@@ -125,19 +132,23 @@ export async function renderDiagrams(specs: DiagramSpec[], dir: string, launch: 
       result.kept++;
       continue;
     }
-    const error = existsSync(errorPath(dir, spec)) ? readFileSync(errorPath(dir, spec), 'utf8') : await mermaidError(spec.code);
-    if (error) {
-      writeFileSync(errorPath(dir, spec), `${error}\n`);
-      result.invalid.push({ spec, error });
-    } else todo.push(spec);
+    if (existsSync(errorPath(dir, spec))) result.invalid.push({ spec, error: readFileSync(errorPath(dir, spec), 'utf8').trim() });
+    else todo.push(spec);
   }
   if (todo.length === 0) return result;
   let browser: Browser;
   try {
     browser = await launch();
   } catch (error) {
+    // No browser: Mermaid's parser in Node still tells the invalid diagrams from the ones that wait for a browser.
     result.noBrowser = (error as Error).message.split('\n')[0] ?? String(error);
-    result.missing = todo;
+    for (const spec of todo) {
+      const invalid = await mermaidError(spec.code);
+      if (invalid) {
+        writeFileSync(errorPath(dir, spec), `${invalid}\n`);
+        result.invalid.push({ spec, error: invalid });
+      } else result.missing.push(spec);
+    }
     return result;
   }
   try {

@@ -53,6 +53,8 @@ function walk(light: Element, dark: Element, palette: Palette, path: string): vo
   [...light.children].forEach((child, i) => walk(child, dark.children[i] as Element, palette, `${path} > ${child.tagName}`));
 }
 
+let shared: Document | undefined;
+
 /**
  * One SVG for both themes: Mermaid drew the same diagram twice, with the light and the dark
  * palette. The two trees are walked side by side; where they differ in a colour, the light SVG
@@ -62,7 +64,12 @@ function walk(light: Element, dark: Element, palette: Palette, path: string): vo
  */
 export function mergeThemes(light: string, dark: string, rootId: string): string {
   const parse = (svg: string) => {
-    const root = new JSDOM(`<!doctype html><body>${svg}</body>`).window.document.body.firstElementChild;
+    // One document for every render, parsed into a template as HTML parses it in a body: a
+    // window per render cost more than the walk.
+    shared ??= new JSDOM('<!doctype html><body></body>').window.document;
+    const template = shared.createElement('template');
+    template.innerHTML = svg;
+    const root = template.content.firstElementChild;
     if (!root || root.tagName.toLowerCase() !== 'svg') throw new Error('the render is not an SVG');
     return root;
   };
