@@ -31,21 +31,31 @@ export function foldNearDuplicates(sections: Section[]): { sections: Section[]; 
   for (const s of sections) byNote.set(s.source, [...(byNote.get(s.source) ?? []), s]);
   const names = [...byNote.keys()].sort(compareText);
   const sets = new Map(names.map((n) => [n, sentences(byNote.get(n) ?? [])]));
-  const kept: string[] = [];
+  /** The notes kept so far, by their order, and for each sentence the kept notes that hold it. */
+  const kept = new Map<string, number>();
+  const holders = new Map<string, string[]>();
   const reposts: Repost[] = [];
   const dropped = new Map<string, Dropped[]>();
   for (const name of names) {
     const own = sets.get(name) ?? new Set<string>();
     let best: Repost | undefined;
-    for (const other of own.size >= MIN_SENTENCES ? kept : []) {
-      const theirs = sets.get(other) ?? new Set<string>();
-      let shared = 0;
-      for (const s of own) if (theirs.has(s)) shared++;
-      const share = shared / own.size;
-      if (share >= MIN_SHARE && (!best || share > best.share)) best = { file: name, of: other, share: Math.round(share * 100) / 100 };
+    if (own.size >= MIN_SENTENCES) {
+      // Shared sentences counted through the index, not note against note: a thousand notes are not a million comparisons.
+      const shared = new Map<string, number>();
+      for (const sentence of own) for (const other of holders.get(sentence) ?? []) shared.set(other, (shared.get(other) ?? 0) + 1);
+      // The earliest kept note wins a tie, as it would walking them in order.
+      for (const [other, count] of [...shared].sort(([a], [b]) => (kept.get(a) ?? 0) - (kept.get(b) ?? 0))) {
+        const share = count / own.size;
+        if (share >= MIN_SHARE && (!best || share > best.share)) best = { file: name, of: other, share: Math.round(share * 100) / 100 };
+      }
     }
     if (!best) {
-      kept.push(name);
+      kept.set(name, kept.size);
+      for (const sentence of own) {
+        const list = holders.get(sentence);
+        if (list) list.push(name);
+        else holders.set(sentence, [name]);
+      }
       continue;
     }
     reposts.push(best);
