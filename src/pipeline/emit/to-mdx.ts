@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import { directiveToMarkdown } from 'mdast-util-directive';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { mdxToMarkdown } from 'mdast-util-mdx';
-import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
+import { toMarkdown, type Options, type Unsafe } from 'mdast-util-to-markdown';
 import { visit } from 'unist-util-visit';
 import { wrapLoosePhrasing } from '../tree/wrap-loose-phrasing.ts';
 
@@ -17,6 +17,24 @@ const esmUnsafe: Unsafe[] = [
   { character: 'E', atBreak: true, after: 'XPORT\\b' },
 ];
 
+/**
+ * The serialiser's options, made once: it compiles each escaping rule's pattern on the rule
+ * object itself, so extensions made afresh for every page compiled them all again every time.
+ */
+const OPTIONS: Options = {
+  extensions: [gfmToMarkdown(), mdxToMarkdown(), directiveToMarkdown()],
+  bullet: '-',
+  emphasis: '*',
+  strong: '*',
+  fence: '`',
+  fences: true,
+  rule: '-',
+  listItemIndent: 'one',
+  incrementListMarker: true,
+  resourceLink: true,
+  unsafe: esmUnsafe,
+};
+
 /** Serialises a page tree as MDX with fixed options, so the same tree gives the same bytes. */
 export function toMdx(tree: Root): string {
   // Raw HTML is never written as HTML: whatever reaches this point is shown as text.
@@ -26,17 +44,5 @@ export function toMdx(tree: Root): string {
     parent.children.splice(index, 1, (parent.type === 'root' || parent.type === 'blockquote' || parent.type === 'listItem' ? { type: 'paragraph', children: [text] } : text) as never);
   });
   wrapLoosePhrasing(tree);
-  return toMarkdown(tree, {
-    extensions: [gfmToMarkdown(), mdxToMarkdown(), directiveToMarkdown()],
-    bullet: '-',
-    emphasis: '*',
-    strong: '*',
-    fence: '`',
-    fences: true,
-    rule: '-',
-    listItemIndent: 'one',
-    incrementListMarker: true,
-    resourceLink: true,
-    unsafe: esmUnsafe,
-  });
+  return toMarkdown(tree, OPTIONS);
 }
