@@ -26,7 +26,7 @@ const PICTURE_WAIT_MS = 15_000;
 
 /**
  * Fetches every picture at once (the site loads them lazily) and waits until each has loaded or
- * failed, and the fonts are ready. A picture still on its way after `wait` ms (a slow or silent
+ * failed, the stylesheets are in, and the fonts are ready. A picture still on its way after `wait` ms (a slow or silent
  * server) is dropped, so it shows its alt text: nothing arrives between two prints to move the
  * pages after it.
  */
@@ -34,8 +34,10 @@ async function settlePictures(page: Page, wait: number): Promise<void> {
   await page.evaluate(async (wait: number) => {
     for (const image of document.images) image.loading = 'eager';
     const pending = [...document.images].filter((image) => !image.complete);
+    // The stylesheets too: the document's load event comes once they and the pictures are in.
+    const loaded = document.readyState === 'complete' ? Promise.resolve() : new Promise((done) => window.addEventListener('load', done, { once: true }));
     await Promise.race([
-      Promise.all(pending.map((image) => new Promise((done) => ['load', 'error'].forEach((event) => image.addEventListener(event, done, { once: true }))))),
+      Promise.all([loaded, ...pending.map((image) => new Promise((done) => ['load', 'error'].forEach((event) => image.addEventListener(event, done, { once: true }))))]),
       new Promise((done) => setTimeout(done, wait)),
     ]);
     for (const image of document.images) if (!image.complete) image.removeAttribute('src');
