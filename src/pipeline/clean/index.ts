@@ -3,6 +3,7 @@ import type { Rules } from '../rules/schemas.ts';
 import type { NoteFile } from '../types.ts';
 import { collectImages } from './collect-images.ts';
 import { convertForeignMarkup } from './convert-foreign-markup.ts';
+import { dropAttributeLists } from './drop-attribute-lists.ts';
 import { dropEmpty } from './drop-empty.ts';
 import { dropJunkLines, dropTablesOfContents } from './drop-junk-blocks.ts';
 import { dropRecommendationTails } from './drop-recommendation-tails.ts';
@@ -23,6 +24,7 @@ export function clean(tree: Root, file: NoteFile, rules: Rules): Root {
   convertForeignMarkup(tree, file, rules.markup);
   neutralizeHtml(tree, file);
   wrapLoosePhrasing(tree);
+  dropAttributeLists(tree, file);
   dropRecommendationTails(tree, file, rules.junk);
   dropTablesOfContents(tree, file, rules.junk);
   unwrapSearchLinks(tree, file, rules.junk);
