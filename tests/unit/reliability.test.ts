@@ -104,11 +104,15 @@ describe('npm run verify: structure of built pages', () => {
     expect(rules('<p>&lt;Diagram id="d-1" /&gt;</p>')).toEqual(['jsx']);
     expect(rules('<p>见[官方文档](https://kubernetes.io)</p>')).toEqual(['link']);
     expect(rules('<p>*来源：`a.md`*</p>')).toEqual(['emphasis-source']);
+    expect(rules('<p><img src="a.png" alt="架构">\n{width=1920 height=882}</p>')).toEqual(['attribute-list']);
+    expect(rules('<h2>安装 {#install}</h2>')).toEqual(['attribute-list']);
+    expect(rules('<p>{: .note}</p>')).toEqual(['attribute-list']);
     expect(rules('<pre><code>kubectl\u200b get pods</code></pre>')).toEqual(['zero-width']);
     expect(rules('')).toEqual(['empty']);
   });
 
   it('leaves code, emoji sequences and ordinary prose alone', () => {
+    expect(rules('<p>JSONPath 表达式 {.status.phase} 与 {range .items[*]}。</p>')).toEqual([]);
     expect(rules('<p>Pod 的 #标签 与 C# 语言，a &lt; b。👩\u200d💻 工程师。</p><pre><code>## 注释\n```\n{{&lt; x &gt;}}</code></pre>')).toEqual([]);
   });
 });

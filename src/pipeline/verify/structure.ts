@@ -13,6 +13,7 @@ export const LEAKED_MARKUP: { id: string; what: string; pattern: RegExp }[] = [
   { id: 'directive', what: 'a container directive (:::)', pattern: /(^|\n)\s*:::/ },
   { id: 'jsx', what: 'a component tag', pattern: /<(Diagram|Aside|ChapterIndex)\b/ },
   { id: 'link', what: 'a Markdown link', pattern: /\[[^\]\n]+\]\((https?:|\.{0,2}\/)[^)\s]*\)/ },
+  { id: 'attribute-list', what: 'a Pandoc/kramdown attribute list', pattern: /\{(?::[ \t]*[#.\w-]|#[\w-]+[ \t]*\}|(?:width|height)=)/ },
 ];
 
 /** Zero-width characters that only break copied commands and search (a ZWJ inside an emoji sequence is kept). */
