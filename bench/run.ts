@@ -23,7 +23,8 @@ import { generateCorpus, varyCorpus } from './corpus.ts';
 import { pageWeight } from './site-weight.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const ASTRO_ALONE = [process.execPath, '--max-semi-space-size=8', join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'];
+/** astro build in a project copy, from the copy's own packages: Astro from this project's would load a second copy of Vite and its plugins beside the copy's. */
+const astroAloneCommand = (project: string) => [process.execPath, '--max-semi-space-size=8', join(project, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'];
 const { BUNDLER_MEMORY } = await import('../src/build.ts');
 const bin = (name: string) => join(root, 'node_modules/.bin', name);
 const only = new Set(process.argv.slice(2));
@@ -72,7 +73,7 @@ const pipelineTimes = (run: TimedRun) =>
   `ingest ${printed(run, /^Done in .* notes →/).replace(/^Done in ([\d.]+ s).*/, '$1')}, diagrams ${printed(run, /^Done in .* drawn,/).replace(/^Done in ([\d.]+ s): (\d+) drawn.*/, '$1 ($2 drawn)')}`;
 const fullBuild = (project: string, env: Record<string, string> = {}) => underTime(project, ['npm', 'run', 'build', '--silent'], env);
 /** astro build as npm run build starts it (src/build.ts): the same V8 flag and the same allocator settings, a value already set winning. */
-const astroAlone = (project: string, env: Record<string, string> = {}) => underTime(project, ASTRO_ALONE, env, BUNDLER_MEMORY);
+const astroAlone = (project: string, env: Record<string, string> = {}) => underTime(project, astroAloneCommand(project), env, BUNDLER_MEMORY);
 const peak = (run: TimedRun) => `peak RSS ${run.peakMB.toFixed(0)} MB`;
 /** The line comparing a full build with astro build alone on the same pages. */
 function compareLine(label: string, full: TimedRun, alone: TimedRun): void {
