@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { classify, findTopic } from './classify/index.ts';
 import { clean, dropRepeats } from './clean/index.ts';
 import { extractDiagrams, type DiagramSpec } from './diagram/index.ts';
 import { linkTerms } from './glossary/link-terms.ts';
 import { addVersionNotes } from './version/index.ts';
-import type { RelatedRef } from '../schema.ts';
+import type { RelatedRef, SectionRef } from '../schema.ts';
 import { emitChapterIndex, emitChapters, emitGlossary, emitPage, emitSearch, emitSidebar, pageTree, type OutputFile } from './emit/index.ts';
 import { ensureCompiles } from './emit/ensure-compiles.ts';
 import { isPicture, type LocalImage } from './clean/local-images.ts';
@@ -17,7 +18,7 @@ import { readNote, UnreadableNoteError } from './read/index.ts';
 import { buildReport, warningsOf, type ErrorReport, type IngestReport } from './report/index.ts';
 import type { Rules } from './rules/schemas.ts';
 import { segment } from './segment/index.ts';
-import type { Cut, Note, NoteRecord, Section, SourceMeta } from './types.ts';
+import type { Cut, Note, NoteRecord, Page, Section, SourceMeta } from './types.ts';
 import { compareText } from '../collation.ts';
 
 export interface SourceInput {
@@ -68,8 +69,32 @@ export interface NoteResult {
  */
 export type NoteCache = Map<string, NoteResult | ErrorReport>;
 
+/** One page as an earlier run laid it out and wrote it: its sections' anchors, and its file with the related parts it was written with. */
+export interface PageMemo {
+  sections: SectionRef[];
+  related: string;
+  file: OutputFile;
+}
+
+/**
+ * Pages kept between runs, by a hash of everything a page is laid out from (its parts and the
+ * notes' titles and dates): a rebuild lays out and writes again only the pages whose parts or
+ * related parts changed. Like NoteCache, it holds for one version of the code and the rules.
+ */
+export type PageCache = Map<string, PageMemo>;
+
 function cacheKey(input: SourceInput): string {
   return `${input.name}\u0000${input.dir ?? ''}\u0000${createHash('sha256').update(input.bytes).digest('hex')}`;
+}
+
+/**
+ * What a page is laid out from, hashed: the page (title, chapter, order, its parts with their
+ * trees) and the title and date of every note it names, serialised by V8: different data never
+ * gives the same bytes.
+ */
+function pageKey(page: Page, metas: Map<string, SourceMeta>): string {
+  const files = [...new Set(page.sections.flatMap((s) => [s.source, ...(s.alsoIn ?? [])]))];
+  return createHash('sha256').update(serialize([page, files.map((file) => metas.get(file) ?? null)])).digest('base64url');
 }
 
 /** The per-note stages over one note: its parts, ready to be merged into pages. */
@@ -114,12 +139,14 @@ function progressOf(input: SourceInput, result: NoteResult | ErrorReport): Progr
  * With a cache, notes whose bytes did not change are not worked on again (see NoteCache);
  * the stages after them take their results as they are and change nothing in them.
  */
-export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (event: ProgressEvent) => void, cache?: NoteCache): PipelineResult {
+export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (event: ProgressEvent) => void, cache?: NoteCache, pageCache?: PageCache): PipelineResult {
   const used = new Set<string>();
   const sorted = byName(inputs);
   const results = sorted.map((input) => {
     const key = cache ? cacheKey(input) : '';
-    const result = cache?.get(key) ?? processNote(input, rules);
+    // A fresh result goes through V8's serialiser as a kept one did: numbers and arrays then have
+    // the same form in both, and the pages made from them hash the same in the next run.
+    const result = cache?.get(key) ?? (cache ? deserialize(serialize(processNote(input, rules))) as NoteResult | ErrorReport : processNote(input, rules));
     if (cache) {
       cache.set(key, result);
       used.add(key);
@@ -129,14 +156,14 @@ export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (e
   });
   // Notes that are gone, or changed, leave the cache.
   if (cache) for (const key of [...cache.keys()]) if (!used.has(key)) cache.delete(key);
-  return assemble(results, rules);
+  return assemble(results, rules, pageCache);
 }
 
 /**
  * The stages over all notes, from the per-note results (in the notes' order) to the files to
  * write and the report: near-duplicates, merge into pages, version notes, term links, emit.
  */
-function assemble(results: (NoteResult | ErrorReport)[], rules: Rules): PipelineResult {
+function assemble(results: (NoteResult | ErrorReport)[], rules: Rules, pageCache?: PageCache): PipelineResult {
   const notes: NoteRecord[] = [];
   const errors: ErrorReport[] = [];
   const sections: Section[] = [];
@@ -154,10 +181,16 @@ function assemble(results: (NoteResult | ErrorReport)[], rules: Rules): Pipeline
   const versioned = addVersionNotes(merge(folded.sections, rules.taxonomy, rules.pageModel), rules.versionNotes);
   const pages = linkTerms(versioned.pages, rules.terms);
   const metas = new Map(notes.map((n) => [n.data.meta?.file ?? '', n.data.meta as SourceMeta]));
+  // Each page laid out, or its layout taken from the page cache when nothing it is made from changed.
+  const laidOut = pages.map((page) => {
+    const key = pageCache ? pageKey(page, metas) : '';
+    const memo = pageCache?.get(key);
+    const tree = memo ? undefined : pageTree(page, metas, rules.pageModel);
+    return { page, key, memo, tree, sections: memo?.sections ?? tree?.sections ?? [] };
+  });
   // Where every answer lands (page and anchor), so topic pages can link to parts of other answers.
-  const trees = new Map(pages.map((page) => [page, pageTree(page, metas, rules.pageModel)]));
   const landing = new Map<string, { page: string; anchor: string; heading: string }>();
-  for (const [page, { sections: refs }] of trees) {
+  for (const { page, sections: refs } of laidOut) {
     page.sections.forEach((s, i) => landing.set(`${s.source}#${s.index}`, { page: `${page.chapter}/${page.slug}`, anchor: refs[i]?.anchor ?? '', heading: s.heading }));
   }
   const related = new Map<string, RelatedRef[]>();
@@ -168,7 +201,13 @@ function assemble(results: (NoteResult | ErrorReport)[], rules: Rules): Pipeline
   const files: OutputFile[] = [
     ...rules.taxonomy.chapters.filter((c) => !c.optional || pages.some((p) => p.chapter === c.slug)).map((c) => emitChapterIndex(c, rules.taxonomy['overview-label'])),
     // Only topic pages have related parts: no other page can take a topic's slug.
-    ...[...trees].map(([page, tree]) => emitPage(page, tree, related.get(page.slug) ?? [])),
+    ...laidOut.map(({ page, key, memo, tree, sections: refs }) => {
+      const theirs = related.get(page.slug) ?? [];
+      const relatedKey = JSON.stringify(theirs);
+      const kept = memo?.related === relatedKey ? memo : { sections: refs, related: relatedKey, file: emitPage(page, tree ?? pageTree(page, metas, rules.pageModel), theirs) };
+      pageCache?.set(key, kept);
+      return kept.file;
+    }),
     emitSidebar(pages, rules.taxonomy),
     emitChapters(pages, rules.taxonomy),
     emitGlossary(rules.terms),
@@ -176,6 +215,9 @@ function assemble(results: (NoteResult | ErrorReport)[], rules: Rules): Pipeline
     { path: 'ui.json', content: `${JSON.stringify(rules.ui, null, 2)}\n` },
     { path: 'diagrams.json', content: `${JSON.stringify([...diagrams.values()].sort((a, b) => compareText(a.id, b.id)), null, 2)}\n` },
   ];
+  // Pages that are gone, or changed, leave the cache.
+  const current = new Set(laidOut.map((l) => l.key));
+  if (pageCache) for (const key of [...pageCache.keys()]) if (!current.has(key)) pageCache.delete(key);
   const images = new Map(notes.flatMap((n) => n.data.localImages ?? []).map((image) => [image.path, image]));
   const report = buildReport(notes, pages, errors, folded.reposts, folded.dropped, versioned.records);
   files.push({ path: 'ingest-report.json', content: `${JSON.stringify(report, null, 2)}\n` });

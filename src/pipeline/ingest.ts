@@ -3,7 +3,7 @@ import { compileCounts, keepCompiled, rememberCompiled } from './emit/compile-md
 import { writeOutput, type WriteResult } from './emit/write.ts';
 import { listSources, runPipeline, type NoteCache, type ProgressEvent, type SourceInput } from './index.ts';
 import type { IngestReport } from './report/index.ts';
-import { loadNoteCache, noteCacheFingerprint, saveNoteCache } from './note-cache.ts';
+import { loadCaches, noteCacheFingerprint, saveCaches } from './note-cache.ts';
 import { loadRules } from './rules/index.ts';
 
 export interface IngestOptions {
@@ -48,11 +48,14 @@ export function ingestFolder(options: IngestOptions): IngestRun {
   const inputs = options.inputs ?? listSources(resolve(options.sources));
   if (options.compiled) rememberCompiled(options.compiled);
   const kept = options.noteCache && !options.cache ? { dir: options.noteCache, fingerprint: noteCacheFingerprint(options.rulesDir, resolve(options.sources)) } : undefined;
-  const cache = options.cache ?? (kept ? loadNoteCache(kept.dir, kept.fingerprint) : undefined);
+  const caches = kept ? loadCaches(kept.dir, kept.fingerprint) : undefined;
+  const cache = options.cache ?? caches?.notes;
   const before = new Set(cache?.keys());
-  const { files, assets, report } = runPipeline(inputs, rules, options.onProgress, cache);
+  const pagesBefore = new Map(caches?.pages);
+  const { files, assets, report } = runPipeline(inputs, rules, options.onProgress, cache, caches?.pages);
   const reused = [...(cache?.keys() ?? [])].filter((key) => before.has(key)).length;
-  if (kept && cache && (reused !== before.size || reused !== cache.size)) saveNoteCache(kept.dir, kept.fingerprint, cache);
+  const pagesChanged = caches && (caches.pages.size !== pagesBefore.size || [...caches.pages].some(([key, memo]) => pagesBefore.get(key) !== memo));
+  if (kept && caches && (reused !== before.size || reused !== caches.notes.size || pagesChanged)) saveCaches(kept.dir, kept.fingerprint, caches);
   if (options.compiled) keepCompiled(options.compiled);
   const written = writeOutput(resolve(options.out), files, rules.taxonomy.chapters.map((c) => c.slug), assets);
   return { report, written, notes: inputs.length, seconds: (performance.now() - started) / 1000, checked: { ...compileCounts }, reused: { kept: reused, read: inputs.length - reused } };

@@ -1,6 +1,7 @@
 /**
- * The per-note results kept between ingests (`.cache/notes-<fingerprint>.v8`): a rebuild after a
- * note was added or changed works again only on the notes that changed. A result holds for as
+ * The per-note results, and the pages made from them, kept between ingests
+ * (`.cache/notes-<fingerprint>.v8`): a rebuild after a note was added or changed works again only
+ * on the notes that changed, and lays out and writes again only the pages they changed. A result holds for as
  * long as everything it was made from holds, which the fingerprint sums up: the pipeline's code,
  * the rules, the installed packages, Node's version, and the pictures in the notes folder (a note
  * shows a picture beside it only if it is there). Anything else changed, and every note is read
@@ -12,7 +13,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { isPicture } from './clean/local-images.ts';
-import type { NoteCache } from './index.ts';
+import type { NoteCache, PageCache } from './index.ts';
 
 const project = fileURLToPath(new URL('../..', import.meta.url));
 const PREFIX = 'notes-';
@@ -51,30 +52,37 @@ export function noteCacheFingerprint(rulesDir: string, sources: string): string 
 
 const fileOf = (dir: string, fingerprint: string) => join(dir, `${PREFIX}${fingerprint}${SUFFIX}`);
 
-/** The results an earlier ingest kept under this fingerprint; none when there are none, or they cannot be read. */
-export function loadNoteCache(dir: string, fingerprint: string): NoteCache {
+/** What is kept between ingests: per-note results, and pages as they were laid out and written. */
+export interface Caches {
+  notes: NoteCache;
+  pages: PageCache;
+}
+
+/** What an earlier ingest kept under this fingerprint; nothing when there is none, or it cannot be read. */
+export function loadCaches(dir: string, fingerprint: string): Caches {
   const file = fileOf(dir, fingerprint);
-  if (!existsSync(file)) return new Map();
+  const empty = (): Caches => ({ notes: new Map(), pages: new Map() });
+  if (!existsSync(file)) return empty();
   try {
-    const entries = deserialize(readFileSync(file)) as unknown;
-    return entries instanceof Map ? (entries as NoteCache) : new Map();
+    const kept = deserialize(readFileSync(file)) as Partial<Caches> | undefined;
+    return kept?.notes instanceof Map && kept.pages instanceof Map ? { notes: kept.notes, pages: kept.pages } : empty();
   } catch {
-    return new Map();
+    return empty();
   }
 }
 
 /**
- * Keeps the results for the next ingest under this fingerprint, and removes what was kept under
+ * Keeps the caches for the next ingest under this fingerprint, and removes what was kept under
  * any other (it can never hold again). Written whole under a name of this process's own, then
  * renamed into place: two ingests at once never mix their files. A folder that cannot be written
  * only means the next ingest reads every note afresh.
  */
-export function saveNoteCache(dir: string, fingerprint: string, cache: NoteCache): void {
+export function saveCaches(dir: string, fingerprint: string, caches: Caches): void {
   const file = fileOf(dir, fingerprint);
   const draft = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(draft, serialize(cache));
+    writeFileSync(draft, serialize(caches));
     renameSync(draft, file);
     for (const name of readdirSync(dir)) if (name.startsWith(PREFIX) && name.endsWith(SUFFIX) && join(dir, name) !== file) rmSync(join(dir, name), { force: true });
   } catch {

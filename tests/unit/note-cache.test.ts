@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestFolder } from '../../src/pipeline/ingest.ts';
+import { loadCaches, saveCaches } from '../../src/pipeline/note-cache.ts';
 import { FIXTURES } from '../helpers/fixtures.ts';
 import { CONTENT_DIR } from '../helpers/rules.ts';
 
@@ -71,5 +72,29 @@ describe('the note cache (.cache/notes-*.v8)', () => {
     expect(p.ingest()).toMatchObject({ read: 4, kept: 0 });
     // Only the newest fingerprint's file is kept.
     expect(readdirSync(p.cache)).toHaveLength(1);
+  });
+
+  it('a page is laid out and written again only when its parts, its notes or its related parts changed', () => {
+    const p = project();
+    p.ingest();
+    // Every kept page marked, to see which ones a rebuild takes from the cache.
+    const [name = ''] = readdirSync(p.cache);
+    const fingerprint = name.replace(/^notes-|\.v8$/g, '');
+    const caches = loadCaches(p.cache, fingerprint);
+    expect(caches.pages.size).toBeGreaterThan(3);
+    for (const memo of caches.pages.values()) memo.file = { ...memo.file, content: `kept\n${memo.file.content}` };
+    saveCaches(p.cache, fingerprint, caches);
+    // The topic pages (a chapter's index page is made afresh every time, from the taxonomy alone).
+    const pages = (out: string) => [...tree(out)].filter(([path]) => path.endsWith('.mdx') && !path.endsWith('/index.mdx')).map(([path, bytes]) => [path, Buffer.from(bytes, 'base64').toString('utf8')] as const);
+    expect(pages(p.ingest().out).filter(([, text]) => !text.startsWith('kept\n')).map(([path]) => path)).toEqual([]);
+    appendFileSync(join(p.sources, 'interview.md'), '\n\n## 简述 Kubernetes 中的 ConfigMap\n\nConfigMap 把配置与镜像分开，Pod 以环境变量或卷的方式读取它。\n');
+    const after = pages(p.ingest().out);
+    // The page the new question went to is written afresh; the others are taken as they were,
+    // and, but for the marks, are what a fresh ingest writes.
+    const changed = after.filter(([, text]) => text.includes('把配置与镜像分开'));
+    expect(changed).toHaveLength(1);
+    expect(changed[0]?.[1].startsWith('kept\n')).toBe(false);
+    expect(after.filter(([, text]) => text.startsWith('kept\n')).length).toBeGreaterThan(after.length / 2);
+    expect(after.map(([path, text]) => [path, text.replace(/^kept\n/, '')])).toEqual(pages(p.ingest(false).out));
   });
 });
