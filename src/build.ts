@@ -25,13 +25,21 @@ export function outDirOf(args: string[]): string {
   return value || 'dist';
 }
 
+/**
+ * Node keeps the code it compiled for the pipeline's and the PDF step's own modules (about a
+ * hundred TypeScript files, stripped and compiled at every start) in .cache/node-compile/: their
+ * start takes 0.27 s instead of 0.45 s. Node checks each entry against the file's content. Astro's
+ * start gained nothing from it here, so its step goes without. A value already set is kept.
+ */
+export const COMPILE_CACHE = { NODE_COMPILE_CACHE: `${root}.cache/node-compile` };
+
 const astroArgs = process.argv.slice(2);
 const steps: { name: string; args: string[]; env?: Record<string, string> }[] = [
-  { name: 'the pipeline', args: ['src/pipeline/cli.ts', 'prepare'] },
+  { name: 'the pipeline', args: ['src/pipeline/cli.ts', 'prepare'], env: COMPILE_CACHE },
   // A small young generation: Astro's build allocates in bursts, and a larger one only raises its peak.
   { name: 'astro build', args: ['--max-semi-space-size=8', 'node_modules/astro/bin/astro.mjs', 'build', ...astroArgs], env: BUNDLER_MEMORY },
   // The same small young generation: the book's pages are read one at a time, and their trees are garbage at once.
-  { name: 'the PDF', args: ['--max-semi-space-size=8', 'src/book/cli.ts', '--site', outDirOf(astroArgs)] },
+  { name: 'the PDF', args: ['--max-semi-space-size=8', 'src/book/cli.ts', '--site', outDirOf(astroArgs)], env: COMPILE_CACHE },
 ];
 if (import.meta.main) {
   for (const step of steps) {
