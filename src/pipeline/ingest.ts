@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { compileCounts, keepCompiled, rememberCompiled } from './emit/compile-mdx.ts';
 import { writeOutput, type WriteResult } from './emit/write.ts';
-import { listSources, runPipeline, type NoteCache, type ProgressEvent, type SourceInput } from './index.ts';
+import { listSources, runPipeline, type ProgressEvent, type SourceInput } from './index.ts';
 import type { IngestReport } from './report/index.ts';
 import { loadCaches, noteCacheFingerprint, saveCaches } from './note-cache.ts';
 import { loadRules } from './rules/index.ts';
@@ -15,11 +15,9 @@ export interface IngestOptions {
   out: string;
   /** Where the rules files are (the project's content/ folder). */
   rulesDir: string;
-  /** Per-note results kept between runs in this process (a live rebuild). */
-  cache?: NoteCache;
   /**
-   * A folder that keeps per-note results between ingests (note-cache.ts): a rebuild reads again
-   * only the notes that changed. Not used when `cache` is given.
+   * A folder that keeps per-note results and pages between ingests (note-cache.ts): a rebuild
+   * reads again only the notes that changed, and writes again only the pages they changed.
    */
   noteCache?: string;
   /**
@@ -47,13 +45,12 @@ export function ingestFolder(options: IngestOptions): IngestRun {
   const rules = loadRules(options.rulesDir);
   const inputs = options.inputs ?? listSources(resolve(options.sources));
   if (options.compiled) rememberCompiled(options.compiled);
-  const kept = options.noteCache && !options.cache ? { dir: options.noteCache, fingerprint: noteCacheFingerprint(options.rulesDir, resolve(options.sources)) } : undefined;
+  const kept = options.noteCache ? { dir: options.noteCache, fingerprint: noteCacheFingerprint(options.rulesDir, resolve(options.sources)) } : undefined;
   const caches = kept ? loadCaches(kept.dir, kept.fingerprint) : undefined;
-  const cache = options.cache ?? caches?.notes;
-  const before = new Set(cache?.keys());
+  const before = new Set(caches?.notes.keys());
   const pagesBefore = new Map(caches?.pages);
-  const { files, assets, report } = runPipeline(inputs, rules, options.onProgress, cache, caches?.pages);
-  const reused = [...(cache?.keys() ?? [])].filter((key) => before.has(key)).length;
+  const { files, assets, report } = runPipeline(inputs, rules, options.onProgress, caches?.notes, caches?.pages);
+  const reused = [...(caches?.notes.keys() ?? [])].filter((key) => before.has(key)).length;
   const pagesChanged = caches && (caches.pages.size !== pagesBefore.size || [...caches.pages].some(([key, memo]) => pagesBefore.get(key) !== memo));
   if (kept && caches && (reused !== before.size || reused !== caches.notes.size || pagesChanged)) saveCaches(kept.dir, kept.fingerprint, caches);
   if (options.compiled) keepCompiled(options.compiled);
