@@ -8,10 +8,11 @@
  * afresh.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
+import { installedPackages, writeCacheFile } from './cache-file.ts';
 import { isPicture } from './clean/local-images.ts';
 import type { NoteCache, PageCache } from './index.ts';
 
@@ -39,8 +40,7 @@ function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
  */
 export function noteCacheFingerprint(rulesDir: string, sources: string): string {
   const hash = createHash('sha256').update(`node ${process.version}\n`);
-  const packages = join(project, 'node_modules/.package-lock.json');
-  if (existsSync(packages)) hash.update(readFileSync(packages));
+  hash.update(`packages ${installedPackages() ?? 'unrecorded'}\n`);
   for (const file of filesUnder(join(project, 'src'), () => true)) hash.update(`${relative(project, file)}\n`).update(readFileSync(file));
   for (const name of readdirSync(rulesDir).filter((n) => /\.ya?ml$/.test(n)).sort()) hash.update(`rules ${name}\n`).update(readFileSync(join(rulesDir, name)));
   for (const file of filesUnder(sources, isPicture)) {
@@ -73,19 +73,11 @@ export function loadCaches(dir: string, fingerprint: string): Caches {
 
 /**
  * Keeps the caches for the next ingest under this fingerprint, and removes what was kept under
- * any other (it can never hold again). Written whole under a name of this process's own, then
- * renamed into place: two ingests at once never mix their files. A folder that cannot be written
- * only means the next ingest reads every note afresh.
+ * any other (it can never hold again). Written whole (cache-file.ts): a folder that cannot be
+ * written only means the next ingest reads every note afresh.
  */
 export function saveCaches(dir: string, fingerprint: string, caches: Caches): void {
   const file = fileOf(dir, fingerprint);
-  const draft = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(draft, serialize(caches));
-    renameSync(draft, file);
-    for (const name of readdirSync(dir)) if (name.startsWith(PREFIX) && name.endsWith(SUFFIX) && join(dir, name) !== file) rmSync(join(dir, name), { force: true });
-  } catch {
-    rmSync(draft, { force: true });
-  }
+  if (!writeCacheFile(file, serialize(caches))) return;
+  for (const name of readdirSync(dir)) if (name.startsWith(PREFIX) && name.endsWith(SUFFIX) && join(dir, name) !== file) rmSync(join(dir, name), { force: true });
 }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { createProcessor } from '@mdx-js/mdx';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
+import { installedPackages, writeCacheFile } from '../cache-file.ts';
 
 /** The syntax the site compiles pages with: MDX, GFM and the directives Starlight's asides use. */
 const processor = createProcessor({ remarkPlugins: [remarkGfm, remarkDirective] });
@@ -46,15 +46,6 @@ export function mdxError(body: string): string | undefined {
   return undefined;
 }
 
-/**
- * The installed packages, as npm records them (node_modules/.package-lock.json), hashed: what
- * compiled with one set of packages may not with another, so each set has its own memory.
- */
-function installedPackages(): string | undefined {
-  const record = new URL('../../../node_modules/.package-lock.json', import.meta.url);
-  return existsSync(record) ? hashOf(readFileSync(record, 'utf8')) : undefined;
-}
-
 /** The installed packages when this run started (rememberCompiled): the key its memory is kept under. */
 let runPackages: string | undefined;
 
@@ -73,21 +64,14 @@ export function rememberCompiled(file: string): void {
 }
 
 /**
- * Keeps the bodies this run (begun by rememberCompiled) found to compile for the next ingest: written whole under a name of
- * this process's own, then renamed into place, so two ingests at once never mix their files. A
- * folder that cannot be written only means the next ingest checks everything again.
+ * Keeps the bodies this run (begun by rememberCompiled) found to compile for the next ingest
+ * (written whole: cache-file.ts). A folder that cannot be written only means the next ingest
+ * checks everything again.
  */
 export function keepCompiled(file: string): void {
   const packages = runPackages;
   if (!packages) return;
-  const draft = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    const earlier = [...known].filter((key) => !met.has(key)).sort();
-    const keys = [...[...met].sort(), ...earlier].slice(0, KEEP_COMPILED);
-    writeFileSync(draft, [`packages ${packages}`, ...keys].join('\n') + '\n');
-    renameSync(draft, file);
-  } catch {
-    rmSync(draft, { force: true });
-  }
+  const earlier = [...known].filter((key) => !met.has(key)).sort();
+  const keys = [...[...met].sort(), ...earlier].slice(0, KEEP_COMPILED);
+  writeCacheFile(file, [`packages ${packages}`, ...keys].join('\n') + '\n');
 }
