@@ -5,8 +5,12 @@ import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { BOOK_FILE, bookEnabled, bookPageCount } from './src/book/enabled.ts';
+import { afterPipeline } from './src/site/after-pipeline.ts';
 import remarkCodeAtRender from './src/site/code-at-render.ts';
 import { HANDBOOK_DESCRIPTION as description, HANDBOOK_TITLE as title, siteAddress } from './src/site/identity.ts';
+
+// npm run build starts Astro while the pipeline still writes content/: wait for it (src/site/after-pipeline.ts).
+await afterPipeline();
 
 /** The sidebar comes from data the pipeline writes (content/sidebar.json). */
 const sidebarFile = new URL('./content/sidebar.json', import.meta.url);

@@ -1,13 +1,15 @@
 /**
- * `npm run build`: the handbook from the raw notes. Three processes, one after the other: the
- * pipeline (ingest, then diagrams: `cli.ts prepare`), Astro's build (pages, Pagefind's index, the
- * search box's titles), then the PDF (src/book/cli.ts), which starts once Astro has given its
- * memory back. This script only starts them and holds no memory of its own while they work. It and the pipeline run on Node's own TypeScript support (the code
- * keeps to syntax it can strip: erasableSyntaxOnly), with no tsx start. Each step
- * prints its progress; the first that fails ends the build with its exit code.
+ * `npm run build`: the handbook from the raw notes. Three processes: the pipeline (ingest, then
+ * diagrams: `cli.ts prepare`); Astro's build (pages, Pagefind's index, the search box's titles),
+ * started at the same time but held at its config until the pipeline has written content/; then
+ * the PDF (src/book/cli.ts), which starts once Astro has given its memory back. This script only
+ * starts them and holds no memory of its own while they work. It and the pipeline run on Node's
+ * own TypeScript support (the code keeps to syntax it can strip: erasableSyntaxOnly), with no tsx
+ * start. Each step prints its progress; the first that fails ends the build with its exit code.
  */
-import { spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { AFTER_PIPELINE_ENV, PREPARED_MESSAGE, WAITING_MESSAGE } from './site/after-pipeline.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const node = process.execPath;
@@ -34,19 +36,47 @@ export function outDirOf(args: string[]): string {
 export const COMPILE_CACHE = { NODE_COMPILE_CACHE: `${root}.cache/node-compile` };
 
 const astroArgs = process.argv.slice(2);
-const steps: { name: string; args: string[]; env?: Record<string, string> }[] = [
-  { name: 'the pipeline', args: ['src/pipeline/cli.ts', 'prepare'], env: COMPILE_CACHE },
-  // A small young generation: Astro's build allocates in bursts, and a larger one only raises its peak.
-  { name: 'astro build', args: ['--max-semi-space-size=8', 'node_modules/astro/bin/astro.mjs', 'build', ...astroArgs], env: BUNDLER_MEMORY },
-  // The same small young generation: the book's pages are read one at a time, and their trees are garbage at once.
-  { name: 'the PDF', args: ['--max-semi-space-size=8', 'src/book/cli.ts', '--site', outDirOf(astroArgs)], env: COMPILE_CACHE },
-];
+type Step = { name: string; args: string[]; env?: Record<string, string> };
+const pipeline: Step = { name: 'the pipeline', args: ['src/pipeline/cli.ts', 'prepare'], env: COMPILE_CACHE };
+// A small young generation: Astro's build allocates in bursts, and a larger one only raises its peak.
+const astro: Step = { name: 'astro build', args: ['--max-semi-space-size=8', 'node_modules/astro/bin/astro.mjs', 'build', ...astroArgs], env: { ...BUNDLER_MEMORY, [AFTER_PIPELINE_ENV]: '1' } };
+// The same small young generation: the book's pages are read one at a time, and their trees are garbage at once.
+const book: Step = { name: 'the PDF', args: ['--max-semi-space-size=8', 'src/book/cli.ts', '--site', outDirOf(astroArgs)], env: COMPILE_CACHE };
+
+type Ended = { status: number | null; signal: NodeJS.Signals | null; error: Error | undefined };
+const start = (step: Step, ipc = false) => spawn(node, step.args, { cwd: root, stdio: ipc ? ['inherit', 'inherit', 'inherit', 'ipc'] : 'inherit', env: { ...step.env, ...process.env } });
+/** A child's end: 'close' comes after 'exit', and after 'error' when it could not start. */
+const ended = (child: ChildProcess) =>
+  new Promise<Ended>((resolve) => {
+    let error: Error | undefined;
+    child.once('error', (e) => (error = e));
+    child.once('close', (status, signal) => resolve({ status, signal, error }));
+  });
+/** Ends the build with a step's exit code, saying why when the step did not exit by itself. */
+function fail(step: Step, end: Ended): never {
+  if (end.error || end.signal) console.error(`✗ ${step.name} did not finish: ${end.error?.message ?? `killed by ${end.signal}`}`);
+  process.exit(end.status ?? 1);
+}
+
 if (import.meta.main) {
-  for (const step of steps) {
-    const run = spawnSync(node, step.args, { cwd: root, stdio: 'inherit', env: { ...step.env, ...process.env } });
-    if (run.status !== 0) {
-      if (run.error || run.signal) console.error(`✗ ${step.name} did not finish: ${run.error?.message ?? `killed by ${run.signal}`}`);
-      process.exit(run.status ?? 1);
-    }
+  // Astro starts beside the pipeline, and its config waits, before it reads content/, for the
+  // answer that the notes are prepared (src/site/after-pipeline.ts): Astro's own start overlaps
+  // the pipeline's work. Its question is heard from the moment it starts.
+  const astroChild = start(astro, true);
+  const astroEnded = ended(astroChild);
+  const asked = new Promise<void>((resolve) => astroChild.on('message', (message) => message === WAITING_MESSAGE && resolve()));
+  const prepared = await ended(start(pipeline));
+  if (prepared.status !== 0) {
+    // Astro has read nothing yet: stop it, and end with the pipeline's message and code.
+    astroChild.kill();
+    await astroEnded;
+    fail(pipeline, prepared);
   }
+  // Astro may also have ended on its own before it asked (a bad option, a broken config).
+  const outcome = await Promise.race([asked.then(() => 'asked' as const), astroEnded]);
+  if (outcome === 'asked') astroChild.send(PREPARED_MESSAGE);
+  const built = await astroEnded;
+  if (built.status !== 0) fail(astro, built);
+  const printed = await ended(start(book));
+  if (printed.status !== 0) fail(book, printed);
 }

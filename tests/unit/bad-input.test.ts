@@ -67,7 +67,7 @@ describe('bad input', () => {
     expect(existsSync(join(out, 'sidebar.json'))).toBe(false);
   });
 
-  it('npm run build stops at the pipeline with the same message and exit code, before Astro starts', () => {
+  it('npm run build stops at the pipeline with the same message and exit code, before Astro reads anything', () => {
     const result = spawnSync('node_modules/.bin/node', ['src/build.ts'], { encoding: 'utf8', env: { ...process.env, HANDBOOK_SOURCES: '/nonexistent/notes' } });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/\/nonexistent\/notes does not exist[\s\S]*Hint: Pass --sources DIR/);

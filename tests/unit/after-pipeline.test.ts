@@ -1,0 +1,62 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { AFTER_PIPELINE_ENV, PREPARED_MESSAGE, WAITING_MESSAGE } from '../../src/site/after-pipeline.ts';
+import { ROOT } from '../helpers/project-copy.ts';
+
+/** What the site's config does: wait, twice as a config loaded twice would, then say so. */
+const CONFIG = `
+const { afterPipeline } = await import(${JSON.stringify(`${ROOT}src/site/after-pipeline.ts`)});
+await afterPipeline();
+await afterPipeline();
+console.log('config read');
+`;
+const node = `${ROOT}node_modules/.bin/node`;
+
+/** A process that loads the config as astro build does when npm run build starts it, with the channel npm run build gives it. */
+function configUnderBuild(flag = '1'): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
+  const child = spawn(node, ['--input-type=module', '-e', CONFIG], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: { ...process.env, [AFTER_PIPELINE_ENV]: flag } });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  // Its exit and all it printed ('close' is not emitted once this side has cut the channel).
+  const exit = Promise.all([once(child, 'exit'), once(child.stdout!, 'end'), once(child.stderr!, 'end')]).then(([[code]]) => code as number | null);
+  return { child, output: () => output, exit };
+}
+
+describe('astro build started beside the pipeline waits for it (src/site/after-pipeline.ts)', () => {
+  it('asks once, reads nothing until the answer, then goes on and ends by itself', async () => {
+    const { child, output, exit } = configUnderBuild();
+    const asked: unknown[] = [];
+    child.on('message', (message) => asked.push(message));
+    await once(child, 'message');
+    // The pipeline is still at work: the config holds, however long that takes.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(output()).toBe('');
+    expect(child.exitCode).toBeNull();
+    child.send(PREPARED_MESSAGE);
+    expect(await exit).toBe(0);
+    expect(output()).toBe('config read\n');
+    expect(asked).toEqual([WAITING_MESSAGE]);
+  });
+
+  it('stops with the reason when the build goes away without answering', async () => {
+    const { child, output, exit } = configUnderBuild();
+    await once(child, 'message');
+    child.disconnect();
+    expect(await exit).not.toBe(0);
+    expect(output()).toContain('npm run build ended before the notes were prepared.');
+    expect(output()).not.toContain('config read');
+  });
+
+  it('started any other way (astro build or dev alone, astro sync), it does not wait', async () => {
+    const alone = spawnSync(node, ['--input-type=module', '-e', CONFIG], { encoding: 'utf8', env: { ...process.env, [AFTER_PIPELINE_ENV]: '1' } });
+    expect(alone.stdout).toBe('config read\n');
+    const { child, output, exit } = configUnderBuild('');
+    const asked: unknown[] = [];
+    child.on('message', (message) => asked.push(message));
+    expect(await exit).toBe(0);
+    expect(output()).toBe('config read\n');
+    expect(asked).toEqual([]);
+  });
+});
