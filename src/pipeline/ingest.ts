@@ -58,11 +58,13 @@ export function ingestFolder(options: IngestOptions): IngestRun {
   return { report, written, notes: inputs.length, seconds: (performance.now() - started) / 1000, checked: { ...compileCounts }, reused: { kept: reused, read: inputs.length - reused } };
 }
 
-/** The one-line summary of an ingest. */
-export function summary(run: IngestRun): string {
+/** What an ingest made, in one line. */
+export function madeSummary(run: IngestRun): string {
   const s = run.report.summary;
-  return (
-    `${s.sources} notes → ${s.sections} sections → ${s.pages} pages; ${s.dropped} blocks dropped, ${s.images} images, ${s.diagrams} diagrams; ` +
-    `${run.written.written.length} files written, ${run.written.unchanged.length} unchanged, ${run.written.removed.length} removed`
-  );
+  return `${s.sources} notes → ${s.sections} sections → ${s.pages} pages; ${s.dropped} blocks dropped, ${s.images} images, ${s.diagrams} diagrams`;
+}
+
+/** The one-line summary of an ingest: what it made, and what it wrote. */
+export function summary(run: IngestRun): string {
+  return `${madeSummary(run)}; ${run.written.written.length} files written, ${run.written.unchanged.length} unchanged, ${run.written.removed.length} removed`;
 }

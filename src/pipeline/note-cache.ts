@@ -21,7 +21,7 @@ const PREFIX = 'notes-';
 const SUFFIX = '.v8';
 
 /** Every file under `dir` (hidden ones and node_modules left out) that `keep` accepts, sorted by path. */
-function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
+export function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
   if (!existsSync(dir)) return [];
   const found: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

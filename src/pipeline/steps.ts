@@ -4,21 +4,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { listSources } from './index.ts';
-import { ingestFolder, summary } from './ingest.ts';
-
-export const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-export const contentDir = resolve(root, 'content');
-
-/** A step that cannot go on: the message, and what to do about it. */
-export class StepError extends Error {
-  readonly hint: string | undefined;
-  constructor(message: string, hint?: string) {
-    super(message);
-    this.hint = hint;
-  }
-}
+import { ingestFolder, madeSummary, summary } from './ingest.ts';
+import { cacheDir, contentDir, sourcesDir, StepError } from './step-basics.ts';
 
 export interface IngestStepOptions {
   sources?: string | undefined;
@@ -28,16 +16,22 @@ export interface IngestStepOptions {
   quiet?: boolean;
 }
 
+/** What a step ended with: what it made, in a line, and how many things it warned about. */
+export interface StepOutcome {
+  summary: string;
+  warnings: number;
+}
+
 /** Rebuilds the chapters from the raw notes (HANDBOOK_SOURCES, else content/sources/). */
-export function ingestStep(options: IngestStepOptions = {}): void {
+export function ingestStep(options: IngestStepOptions = {}): StepOutcome {
   const outDir = resolve(options.out ?? contentDir);
-  const sourcesDir = resolve(options.sources ?? process.env['HANDBOOK_SOURCES'] ?? resolve(contentDir, 'sources'));
-  if (!existsSync(sourcesDir)) throw new StepError(`The sources folder ${sourcesDir} does not exist.`, 'Pass --sources DIR or set HANDBOOK_SOURCES to a folder of notes.');
-  const inputs = listSources(sourcesDir);
-  if (inputs.length === 0) throw new StepError(`The sources folder ${sourcesDir} holds no notes.`, 'Drop .md, .html or .txt notes into it.');
+  const sources = sourcesDir(options.sources);
+  if (!existsSync(sources)) throw new StepError(`The sources folder ${sources} does not exist.`, 'Pass --sources DIR or set HANDBOOK_SOURCES to a folder of notes.');
+  const inputs = listSources(sources);
+  if (inputs.length === 0) throw new StepError(`The sources folder ${sources} holds no notes.`, 'Drop .md, .html or .txt notes into it.');
   const log = options.quiet ? () => {} : (line: string) => console.log(line);
-  log(`Ingesting notes from ${sourcesDir}`);
-  const run = ingestFolder({ sources: sourcesDir, inputs, out: outDir, rulesDir: contentDir, compiled: resolve(root, '.cache/mdx-compiled.txt'), noteCache: resolve(root, '.cache'), onProgress: (e) => log(`  ${e.ok ? '✓' : '✗'} ${e.file}: ${e.detail}`) });
+  log(`Ingesting notes from ${sources}`);
+  const run = ingestFolder({ sources, inputs, out: outDir, rulesDir: contentDir, compiled: resolve(cacheDir, 'mdx-compiled.txt'), noteCache: cacheDir, onProgress: (e) => log(`  ${e.ok ? '✓' : '✗'} ${e.file}: ${e.detail}`) });
   const { report, written: result } = run;
   log(`Done in ${run.seconds.toFixed(2)} s: ${summary(run)}.`);
   log(`  Notes: ${run.reused.read} read afresh, ${run.reused.kept} unchanged since the last ingest (.cache/notes-*.v8).`);
@@ -48,13 +42,14 @@ export function ingestStep(options: IngestStepOptions = {}): void {
     for (const e of report.errors) console.error(`  ✗ ${e.file}: ${e.reason}. ${e.hint}`);
     if (options.strict) throw new StepError(`${report.errors.length} note(s) could not be read (--strict).`);
   }
+  return { summary: madeSummary(run), warnings: result.skipped.length + report.errors.length };
 }
 
 /**
  * Checks every diagram in content/diagrams.json with Mermaid's parser and draws the ones not yet
  * in content/diagrams/ (one SVG each, committed with the chapters).
  */
-export async function diagramsStep(content = contentDir): Promise<void> {
+export async function diagramsStep(content = contentDir): Promise<StepOutcome> {
   const { renderDiagrams } = await import('./diagram/render.ts');
   const { diagramSpecSchema } = await import('../schema.ts');
   const { launchChromium, CHROMIUM } = await import('./browser.ts');
@@ -64,7 +59,8 @@ export async function diagramsStep(content = contentDir): Promise<void> {
   const started = performance.now();
   console.log(`Diagrams: ${specs.length} in ${file}`);
   const result = await renderDiagrams(specs, resolve(content, 'diagrams'), launchChromium, (done, total) => console.log(`  drawn ${done}/${total} with Mermaid in Chromium`));
-  console.log(`Done in ${((performance.now() - started) / 1000).toFixed(2)} s: ${result.rendered} drawn, ${result.kept} already drawn, ${result.removed.length} old files removed, ${result.invalid.length} invalid.`);
+  const done = `${result.rendered} drawn, ${result.kept} already drawn, ${result.removed.length} old files removed, ${result.invalid.length} invalid`;
+  console.log(`Done in ${((performance.now() - started) / 1000).toFixed(2)} s: ${done}.`);
   if (result.noBrowser) {
     console.warn(`! ${result.missing.length} diagram(s) have no SVG yet and no browser could be started (${CHROMIUM}: ${result.noBrowser}).`);
     for (const spec of result.missing) console.warn(`  ${spec.source} § ${spec.section}: 「${spec.caption}」`);
@@ -81,4 +77,5 @@ export async function diagramsStep(content = contentDir): Promise<void> {
     }
   }
   if (fatal) throw new StepError('Generated diagrams must be valid Mermaid.', 'Report the note and section above; the workflow extraction wrote bad Mermaid.');
+  return { summary: done, warnings: (result.noBrowser ? 1 : 0) + result.unthemed.length + result.invalid.length };
 }

@@ -8,6 +8,7 @@ import { unified } from 'unified';
 import { termFixer } from '../clean/fix-terms.ts';
 import type { IngestReport } from '../report/index.ts';
 import { loadRules } from '../rules/index.ts';
+import { sourcesDir as sourcesOf } from '../step-basics.ts';
 import { htmlFiles } from './html-files.ts';
 import { contentSentences, normalizeText, sourceText } from './sentences.ts';
 import { structureProblems, type StructureProblem } from './structure.ts';
@@ -84,7 +85,7 @@ export function verify(args: string[], paths: { root: string; contentDir: string
   const { values } = parseArgs({ args, options: { site: { type: 'string' }, sources: { type: 'string' }, content: { type: 'string' }, 'min-coverage': { type: 'string' } } });
   const contentDir = resolve(values.content ?? paths.contentDir);
   const siteDir = resolve(values.site ?? join(paths.root, 'dist'));
-  const sourcesDir = resolve(values.sources ?? process.env['HANDBOOK_SOURCES'] ?? join(contentDir, 'sources'));
+  const sourcesDir = sourcesOf(values.sources, contentDir);
   if (!existsSync(join(siteDir, 'index.html'))) {
     console.error(`✗ No built site in ${siteDir}.\n  Hint: run npm run build first, or pass --site DIR.`);
     return 1;

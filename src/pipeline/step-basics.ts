@@ -1,0 +1,25 @@
+/**
+ * What the pipeline's command line and its steps share, light enough to load before a step's own
+ * modules: the folders, and the error a step ends with.
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const contentDir = resolve(root, 'content');
+/** Where the caches between runs live (note results, the MDX check, what the last prepare left). */
+export const cacheDir = resolve(root, '.cache');
+
+/** The notes folder: the one given, else HANDBOOK_SOURCES, else the content folder's sources/ (an empty value counts as none). */
+export function sourcesDir(given?: string, content = contentDir): string {
+  return resolve(given || process.env['HANDBOOK_SOURCES'] || resolve(content, 'sources'));
+}
+
+/** A step that cannot go on: the message, and what to do about it. */
+export class StepError extends Error {
+  readonly hint: string | undefined;
+  constructor(message: string, hint?: string) {
+    super(message);
+    this.hint = hint;
+  }
+}
