@@ -68,9 +68,11 @@ function underTime(project: string, command: string[], env: Record<string, strin
 }
 /** What a build printed about a step: its line that matches `pattern`, trimmed. */
 const printed = (run: TimedRun, pattern: RegExp) => run.stdout.split('\n').find((l) => pattern.test(l))?.trim() ?? 'not printed';
-/** The pipeline's two steps in a build's output: the ingest's time, and the diagrams' with how many were drawn. */
+/** The pipeline's two steps in a build's output: the ingest's time, and the diagrams' with how many were drawn; or that it had nothing to do. */
 const pipelineTimes = (run: TimedRun) =>
-  `ingest ${printed(run, /^Done in .* notes →/).replace(/^Done in ([\d.]+ s).*/, '$1')}, diagrams ${printed(run, /^Done in .* drawn,/).replace(/^Done in ([\d.]+ s): (\d+) drawn.*/, '$1 ($2 drawn)')}`;
+  /^Nothing to prepare:/m.test(run.stdout)
+    ? 'pipeline: nothing to prepare (inputs and content/ as the last build left them)'
+    : `ingest ${printed(run, /^Done in .* notes →/).replace(/^Done in ([\d.]+ s).*/, '$1')}, diagrams ${printed(run, /^Done in .* drawn,/).replace(/^Done in ([\d.]+ s): (\d+) drawn.*/, '$1 ($2 drawn)')}`;
 const fullBuild = (project: string, env: Record<string, string> = {}) => underTime(project, ['npm', 'run', 'build', '--silent'], env);
 /** astro build as npm run build starts it (src/build.ts): the same V8 flag and the same allocator settings, a value already set winning. */
 const astroAlone = (project: string, env: Record<string, string> = {}) => underTime(project, astroAloneCommand(project), env, BUNDLER_MEMORY);
@@ -79,6 +81,14 @@ const peak = (run: TimedRun) => `peak RSS ${run.peakMB.toFixed(0)} MB`;
 function compareLine(label: string, full: TimedRun, alone: TimedRun): void {
   if (full.ok && alone.ok) line(label, `${alone.seconds} s, ${peak(alone)}; ${(full.seconds / alone.seconds).toFixed(2)}×`);
   else line(label, `failed (exit ${full.status} / ${alone.status})`);
+}
+
+/** Adds to the project's notes a copy of the first note in `from`, with a section of its own: what a maintainer's next note does. Returns its path. */
+function addNote(project: string, from: string): string {
+  const first = readdirSync(from).sort()[0] ?? '';
+  const file = join(project, 'content/sources', `added-${first}`);
+  writeFileSync(file, `${readFileSync(join(from, first), 'utf8')}\n\n## 补充\n\n新加的一段笔记，说明重建时只读改动的笔记。\n`);
+  return file;
 }
 
 const seeds = join(root, 'content/sources');
@@ -279,6 +289,12 @@ if (wanted('corpus') && existsSync(corpus)) {
       const ratios = done.map((p) => p.full.seconds / p.alone.seconds);
       line('  astro build alone; rebuild / astro alone', `${done.map((p) => p.alone.seconds).join(' / ')} s, ${peak(pair.alone)}; ${median(ratios).toFixed(2)}× (median of ${ratios.map((r) => r.toFixed(2)).join(', ')})`);
     } else line('  astro build alone; rebuild / astro alone', `failed (exit ${pairs.map((p) => `${p.full.status}/${p.alone.status}`).join(', ')})`);
+    // The maintainer's loop: one note added, built again.
+    const added = addNote(project, corpus);
+    const grown = fullBuild(project, noPdf);
+    if (grown.ok) line('one note added, rebuilt without the PDF', `${grown.seconds} s, ${peak(grown)}; ${pipelineTimes(grown)}; ${printed(grown, / read afresh, /)}`);
+    compareLine('  astro build alone; rebuild / astro alone', grown, astroAlone(project, noPdf));
+    rmSync(added);
     for (const dir of ['.cache', 'content/diagrams']) rmSync(join(project, dir), { recursive: true, force: true });
     const first = fullBuild(project, noPdf);
     if (first.ok) line('first build without the PDF (no note cache, every diagram drawn)', `${first.seconds} s, ${peak(first)}; ${pipelineTimes(first)}`);
@@ -303,8 +319,7 @@ if (only.has('scale') && existsSync(corpus)) {
   // The same pages again, with astro build alone: what the pipeline and the process starts add.
   compareLine('  astro build alone on the same pages; first build / astro alone', timed, astroAlone(project));
   // The maintainer's loop: one note added, the handbook built again.
-  const added = readdirSync(scaled).sort()[0] ?? '';
-  writeFileSync(join(project, 'content/sources', `added-${added}`), `${readFileSync(join(scaled, added), 'utf8')}\n\n## 补充\n\n新加的一段笔记，说明重建时只读改动的笔记。\n`);
+  addNote(project, scaled);
   const rebuild = fullBuild(project);
   if (rebuild.ok) line('one note added, built again', `${rebuild.seconds} s, ${peak(rebuild)}; ${pipelineTimes(rebuild)}; ${printed(rebuild, / read afresh, /)}`);
   compareLine('  astro build alone on the same pages; rebuild / astro alone', rebuild, astroAlone(project));
