@@ -18,7 +18,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { projectCopy } from '../tests/helpers/project-copy.ts';
+import { cloneCopy, projectCopy } from '../tests/helpers/project-copy.ts';
 import { generateCorpus, varyCorpus } from './corpus.ts';
 import { pageWeight } from './site-weight.ts';
 
@@ -168,6 +168,17 @@ if (wanted('build') || wanted('weight') || wanted('search') || wanted('lighthous
     const bigProject = projectCopy(big);
     line('100× corpus', timedBuild(bigProject));
     rmSync(bigProject, { recursive: true, force: true });
+    // The bundled notes as a fresh clone has them (chapters and diagrams committed, no .cache/):
+    // a first build, then a rebuild, each beside astro build alone, without the PDF on either side.
+    const clone = cloneCopy();
+    const noPdf = { HANDBOOK_PDF: '0' };
+    const first = fullBuild(clone, noPdf);
+    if (first.ok) line('bundled notes, fresh clone: first build without the PDF', `${first.seconds} s; ${pipelineTimes(first)}`);
+    compareLine('  astro build alone; first build / astro alone', first, astroAlone(clone, noPdf));
+    const again = fullBuild(clone, noPdf);
+    if (again.ok) line('  built again, nothing changed', `${again.seconds} s; ${pipelineTimes(again)}`);
+    compareLine('  astro build alone; rebuild / astro alone', again, astroAlone(clone, noPdf));
+    rmSync(clone, { recursive: true, force: true });
   }
 }
 

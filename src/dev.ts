@@ -9,13 +9,11 @@
  */
 import { existsSync, watch } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { dev } from 'astro';
 import { ingestFolder, summary } from './pipeline/ingest.ts';
+import { cacheDir, contentDir as content, root, sourcesDir } from './pipeline/step-basics.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const content = resolve(root, 'content');
-const sources = resolve(process.env['HANDBOOK_SOURCES'] ?? resolve(content, 'sources'));
+const sources = sourcesDir();
 
 /** Draws the diagrams the ingest added (the committed ones are kept); a missing browser is one line, never a stop. */
 async function renderDiagrams(): Promise<void> {
@@ -33,7 +31,7 @@ async function renderDiagrams(): Promise<void> {
 /** One ingest; errors are printed, never thrown: the server keeps running. Returns whether pages were removed. */
 async function ingest(why: string): Promise<boolean> {
   try {
-    const run = ingestFolder({ sources, out: content, rulesDir: content, noteCache: resolve(root, '.cache') });
+    const run = ingestFolder({ sources, out: content, rulesDir: content, noteCache: cacheDir });
     console.log(`[handbook] ${why}: ingested in ${run.seconds.toFixed(2)} s: ${summary(run)}.`);
     for (const e of run.report.errors) console.error(`[handbook] ✗ ${e.file}: ${e.reason}. ${e.hint}`);
     await renderDiagrams();
