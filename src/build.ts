@@ -49,7 +49,7 @@ const start = (step: Step, ipc = false) => spawn(node, step.args, { cwd: root, s
 const ended = (child: ChildProcess) =>
   new Promise<Ended>((resolve) => {
     let error: Error | undefined;
-    child.once('error', (e) => (error = e));
+    child.on('error', (e) => (error ??= e));
     child.once('close', (status, signal) => resolve({ status, signal, error }));
   });
 /** Ends the build with a step's exit code, saying why when the step did not exit by itself. */
@@ -74,7 +74,7 @@ if (import.meta.main) {
   }
   // Astro may also have ended on its own before it asked (a bad option, a broken config).
   const outcome = await Promise.race([asked.then(() => 'asked' as const), astroEnded]);
-  if (outcome === 'asked') astroChild.send(PREPARED_MESSAGE);
+  if (outcome === 'asked' && astroChild.connected) astroChild.send(PREPARED_MESSAGE);
   const built = await astroEnded;
   if (built.status !== 0) fail(astro, built);
   const printed = await ended(start(book));
