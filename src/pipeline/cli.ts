@@ -36,8 +36,8 @@ try {
       prepared.forgetPrepared(cacheDir);
       const { diagramsStep, ingestStep } = await import('./steps.ts');
       const ingested = ingestStep();
-      const drawn = await diagramsStep();
-      if (inputs && ingested.warnings + drawn.warnings === 0) prepared.rememberPrepared(cacheDir, folders, inputs, ingested.summary);
+      const drawingWarnings = await diagramsStep();
+      if (inputs && ingested.warnings + drawingWarnings === 0) prepared.rememberPrepared(cacheDir, folders, inputs, ingested.summary);
     }
   } else if (command === 'verify') {
     const { verify } = await import('./verify/index.ts');

@@ -16,14 +16,14 @@ export interface IngestStepOptions {
   quiet?: boolean;
 }
 
-/** What a step ended with: what it made, in a line, and how many things it warned about. */
-export interface StepOutcome {
+/** What the ingest ended with: what it made, in a line, and how many things it warned about. */
+export interface IngestOutcome {
   summary: string;
   warnings: number;
 }
 
 /** Rebuilds the chapters from the raw notes (HANDBOOK_SOURCES, else content/sources/). */
-export function ingestStep(options: IngestStepOptions = {}): StepOutcome {
+export function ingestStep(options: IngestStepOptions = {}): IngestOutcome {
   const outDir = resolve(options.out ?? contentDir);
   const sources = sourcesDir(options.sources);
   if (!existsSync(sources)) throw new StepError(`The sources folder ${sources} does not exist.`, 'Pass --sources DIR or set HANDBOOK_SOURCES to a folder of notes.');
@@ -47,9 +47,10 @@ export function ingestStep(options: IngestStepOptions = {}): StepOutcome {
 
 /**
  * Checks every diagram in content/diagrams.json with Mermaid's parser and draws the ones not yet
- * in content/diagrams/ (one SVG each, committed with the chapters).
+ * in content/diagrams/ (one SVG each, committed with the chapters). Returns how many things it
+ * warned about.
  */
-export async function diagramsStep(content = contentDir): Promise<StepOutcome> {
+export async function diagramsStep(content = contentDir): Promise<number> {
   const { renderDiagrams } = await import('./diagram/render.ts');
   const { diagramSpecSchema } = await import('../schema.ts');
   const { launchChromium, CHROMIUM } = await import('./browser.ts');
@@ -59,8 +60,7 @@ export async function diagramsStep(content = contentDir): Promise<StepOutcome> {
   const started = performance.now();
   console.log(`Diagrams: ${specs.length} in ${file}`);
   const result = await renderDiagrams(specs, resolve(content, 'diagrams'), launchChromium, (done, total) => console.log(`  drawn ${done}/${total} with Mermaid in Chromium`));
-  const done = `${result.rendered} drawn, ${result.kept} already drawn, ${result.removed.length} old files removed, ${result.invalid.length} invalid`;
-  console.log(`Done in ${((performance.now() - started) / 1000).toFixed(2)} s: ${done}.`);
+  console.log(`Done in ${((performance.now() - started) / 1000).toFixed(2)} s: ${result.rendered} drawn, ${result.kept} already drawn, ${result.removed.length} old files removed, ${result.invalid.length} invalid.`);
   if (result.noBrowser) {
     console.warn(`! ${result.missing.length} diagram(s) have no SVG yet and no browser could be started (${CHROMIUM}: ${result.noBrowser}).`);
     for (const spec of result.missing) console.warn(`  ${spec.source} § ${spec.section}: 「${spec.caption}」`);
@@ -77,5 +77,5 @@ export async function diagramsStep(content = contentDir): Promise<StepOutcome> {
     }
   }
   if (fatal) throw new StepError('Generated diagrams must be valid Mermaid.', 'Report the note and section above; the workflow extraction wrote bad Mermaid.');
-  return { summary: done, warnings: (result.noBrowser ? 1 : 0) + result.unthemed.length + result.invalid.length };
+  return (result.noBrowser ? 1 : 0) + result.unthemed.length + result.invalid.length;
 }
