@@ -1,27 +1,19 @@
 // @ts-check
-import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
-import { BOOK_FILE, bookEnabled, bookPageCount } from './src/book/enabled.ts';
-import { afterPipeline } from './src/site/after-pipeline.ts';
 import remarkCodeAtRender from './src/site/code-at-render.ts';
 import { HANDBOOK_DESCRIPTION as description, HANDBOOK_TITLE as title, siteAddress } from './src/site/identity.ts';
 
-// npm run build starts Astro while the pipeline still writes content/: wait for it (src/site/after-pipeline.ts).
-await afterPipeline();
-
-/** The sidebar comes from data the pipeline writes (content/sidebar.json). */
+/**
+ * Nothing here reads what the pipeline writes into content/: npm run build starts Astro while the
+ * pipeline is still at work, and the content collection waits for it (src/content.config.ts). The
+ * glossary link and the chapters join the sidebar when a page is rendered (src/routeData.ts), and
+ * the home page's link to the PDF decides then too (src/components/BookLink.astro).
+ */
 const sidebarFile = new URL('./content/sidebar.json', import.meta.url);
-const sidebar = existsSync(sidebarFile) ? JSON.parse(readFileSync(sidebarFile, 'utf8')) : [];
-/** The glossary page is listed when the glossary has terms (content/glossary.json, from content/terms.yaml). */
-const glossaryFile = new URL('./content/glossary.json', import.meta.url);
-const glossary = existsSync(glossaryFile) ? JSON.parse(readFileSync(glossaryFile, 'utf8')) : { terms: [] };
-
 const { site, base } = siteAddress();
-/** The whole book as a PDF: printed after astro build by npm run build (src/book/cli.ts) when Chromium is here; the home page links it then. */
-const book = bookEnabled(bookPageCount(sidebar));
 
 export default defineConfig({
   site,
@@ -32,7 +24,6 @@ export default defineConfig({
   markdown: { processor: unified({ smartypants: false }), remarkPlugins: [remarkCodeAtRender] },
   vite: {
     // Generated pages import the site's components by this name, wherever the content folder is.
-    define: { 'import.meta.env.HANDBOOK_BOOK': JSON.stringify(book.ok ? BOOK_FILE : '') },
     resolve: { alias: { '@handbook/components': fileURLToPath(new URL('./src/components', import.meta.url)) } },
     build: {
       // The server bundle that renders the pages at build time is never sent to readers.
@@ -48,7 +39,7 @@ export default defineConfig({
   },
   integrations: [
     {
-      // `npm run dev`: the sidebar is read above, once; when the pipeline rewrites it, restart.
+      // `npm run dev`: when the pipeline rewrites the sidebar, restart, as when pages come and go.
       name: 'handbook-sidebar',
       hooks: { 'astro:config:setup': ({ addWatchFile }) => addWatchFile(sidebarFile) },
     },
@@ -57,7 +48,8 @@ export default defineConfig({
       description,
       defaultLocale: 'root',
       locales: { root: { label: '简体中文', lang: 'zh-CN' } },
-      sidebar: [{ label: '问题索引', link: '/questions/' }, ...(glossary.terms.length ? [{ label: glossary.title, link: '/glossary/' }] : []), ...sidebar],
+      // The glossary and the chapters follow, added per page from content/ (src/site/sidebar.ts).
+      sidebar: [{ label: '问题索引', link: '/questions/' }],
       customCss: ['./src/styles/handbook.css'],
       components: {
         PageTitle: './src/components/PageTitle.astro',
@@ -69,7 +61,7 @@ export default defineConfig({
       markdown: { processedDirs: ['./content'], headingLinks: false },
       // src/pages/404.astro: its links carry the base path.
       disable404Route: true,
-      // Each page's sidebar holds its own chapter in full, the others folded (src/routeData.ts).
+      // The chapters' entries; each page's sidebar holds its own chapter in full, the others folded (src/routeData.ts).
       routeMiddleware: './src/routeData.ts',
       lastUpdated: false,
       pagination: true,

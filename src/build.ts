@@ -1,7 +1,7 @@
 /**
  * `npm run build`: the handbook from the raw notes. Three processes: the pipeline (ingest, then
  * diagrams: `cli.ts prepare`); Astro's build (pages, Pagefind's index, the search box's titles),
- * started at the same time but held at its config until the pipeline has written content/; then
+ * started at the same time but held before it reads content/ until the pipeline has written it; then
  * the PDF (src/book/cli.ts), which starts once Astro has given its memory back. This script only
  * starts them and holds no memory of its own while they work. It and the pipeline run on Node's
  * own TypeScript support (the code keeps to syntax it can strip: erasableSyntaxOnly), with no tsx
@@ -59,9 +59,9 @@ function fail(step: Step, end: Ended): never {
 }
 
 if (import.meta.main) {
-  // Astro starts beside the pipeline, and its config waits, before it reads content/, for the
-  // answer that the notes are prepared (src/site/after-pipeline.ts): Astro's own start overlaps
-  // the pipeline's work. Its question is heard from the moment it starts.
+  // Astro starts beside the pipeline and waits, before it reads content/, for the answer that the
+  // notes are prepared (src/site/after-pipeline.ts): Astro's own start overlaps the pipeline's
+  // work. Its question is heard from the moment it starts.
   const astroChild = start(astro, true);
   const astroEnded = ended(astroChild);
   const asked = new Promise<void>((resolve) => astroChild.on('message', (message) => message === WAITING_MESSAGE && resolve()));

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-// The path alone: the site's config reads this, and loading Playwright there cost 80 MB of memory.
+// The path alone: the site reads this when it renders the home page, and loading Playwright there cost 80 MB of memory.
 import { CHROMIUM } from '../pipeline/chromium-path.ts';
 
 /** The whole book's file name in the built site. */

@@ -4,17 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { AFTER_PIPELINE_ENV, PREPARED_MESSAGE, WAITING_MESSAGE } from '../../src/site/after-pipeline.ts';
 import { ROOT } from '../helpers/project-copy.ts';
 
-/** What the site's config does: wait, twice as a config loaded twice would, then say so. */
+/** What the pages' loader does (src/content.config.ts): wait, twice as two loads would, then say so. */
 const CONFIG = `
 const { afterPipeline } = await import(${JSON.stringify(`${ROOT}src/site/after-pipeline.ts`)});
 await afterPipeline();
 await afterPipeline();
-console.log('config read');
+console.log('content read');
 `;
 const node = `${ROOT}node_modules/.bin/node`;
 
-/** A process that loads the config as astro build does when npm run build starts it, with the channel npm run build gives it. */
-function configUnderBuild(flag = '1'): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
+/** A process that waits as astro build does when npm run build starts it, with the channel npm run build gives it. */
+function astroUnderBuild(flag = '1'): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
   const child = spawn(node, ['--input-type=module', '-e', CONFIG], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: { ...process.env, [AFTER_PIPELINE_ENV]: flag } });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
@@ -26,37 +26,37 @@ function configUnderBuild(flag = '1'): { child: ChildProcess; output: () => stri
 
 describe('astro build started beside the pipeline waits for it (src/site/after-pipeline.ts)', () => {
   it('asks once, reads nothing until the answer, then goes on and ends by itself', async () => {
-    const { child, output, exit } = configUnderBuild();
+    const { child, output, exit } = astroUnderBuild();
     const asked: unknown[] = [];
     child.on('message', (message) => asked.push(message));
     await once(child, 'message');
-    // The pipeline is still at work: the config holds, however long that takes.
+    // The pipeline is still at work: Astro holds, however long that takes.
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(output()).toBe('');
     expect(child.exitCode).toBeNull();
     child.send(PREPARED_MESSAGE);
     expect(await exit).toBe(0);
-    expect(output()).toBe('config read\n');
+    expect(output()).toBe('content read\n');
     expect(asked).toEqual([WAITING_MESSAGE]);
   });
 
   it('stops with the reason when the build goes away without answering', async () => {
-    const { child, output, exit } = configUnderBuild();
+    const { child, output, exit } = astroUnderBuild();
     await once(child, 'message');
     child.disconnect();
     expect(await exit).not.toBe(0);
     expect(output()).toContain('npm run build ended before the notes were prepared.');
-    expect(output()).not.toContain('config read');
+    expect(output()).not.toContain('content read');
   });
 
   it('started any other way (astro build or dev alone, astro sync), it does not wait', async () => {
     const alone = spawnSync(node, ['--input-type=module', '-e', CONFIG], { encoding: 'utf8', env: { ...process.env, [AFTER_PIPELINE_ENV]: '1' } });
-    expect(alone.stdout).toBe('config read\n');
-    const { child, output, exit } = configUnderBuild('');
+    expect(alone.stdout).toBe('content read\n');
+    const { child, output, exit } = astroUnderBuild('');
     const asked: unknown[] = [];
     child.on('message', (message) => asked.push(message));
     expect(await exit).toBe(0);
-    expect(output()).toBe('config read\n');
+    expect(output()).toBe('content read\n');
     expect(asked).toEqual([]);
   });
 });
