@@ -8,10 +8,10 @@
  * start. Each step prints its progress; the first that fails ends the build with its exit code.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { cacheDir, root } from './pipeline/step-basics.ts';
 import { AFTER_PIPELINE_ENV, PREPARED_MESSAGE, WAITING_MESSAGE } from './site/after-pipeline.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const node = process.execPath;
 /**
  * The bundler inside astro build (rolldown) allocates with mimalloc, which by default commits its
@@ -33,7 +33,7 @@ export function outDirOf(args: string[]): string {
  * start takes 0.27 s instead of 0.45 s. Node checks each entry against the file's content. Astro's
  * start gained nothing from it here, so its step goes without. A value already set is kept.
  */
-export const COMPILE_CACHE = { NODE_COMPILE_CACHE: `${root}.cache/node-compile` };
+const COMPILE_CACHE = { NODE_COMPILE_CACHE: join(cacheDir, 'node-compile') };
 
 const astroArgs = process.argv.slice(2);
 type Step = { name: string; args: string[]; env?: Record<string, string> };

@@ -6,15 +6,14 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { contentDir, root } from '../pipeline/step-basics.ts';
 import { HANDBOOK_DESCRIPTION, HANDBOOK_TITLE, siteAddress } from '../site/identity.ts';
 import { bookEnabled, bookPageCount } from './enabled.ts';
 
-const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const { values } = parseArgs({ options: { site: { type: 'string' }, content: { type: 'string' } } });
 const dist = resolve(values.site ?? resolve(root, 'dist'));
-const sidebarFile = resolve(values.content ?? resolve(root, 'content'), 'sidebar.json');
+const sidebarFile = resolve(values.content ?? contentDir, 'sidebar.json');
 for (const [what, path, hint] of [
   ['built site', resolve(dist, 'index.html'), 'Build the site first (npm run build), or pass --site DIR.'],
   ['sidebar', sidebarFile, 'Run npm run ingest first, or pass --content DIR.'],

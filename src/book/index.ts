@@ -4,10 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchChromium } from '../pipeline/browser.ts';
 import { assembleBook } from './assemble.ts';
-import { BOOK_FILE, bookEnabled, bookPageCount } from './enabled.ts';
+import { BOOK_FILE } from './enabled.ts';
 import { printBook } from './print.ts';
-
-export { BOOK_FILE, bookEnabled } from './enabled.ts';
 
 export interface BookOptions {
   /** The built site (dist/). */
@@ -25,15 +23,11 @@ export interface BookOptions {
 
 /**
  * Writes the whole handbook as dist/handbook.pdf: A4, a table of contents with page numbers,
- * chapters in sidebar order, diagrams as vectors, the fonts embedded by Chromium.
+ * chapters in sidebar order, diagrams as vectors, the fonts embedded by Chromium. The PDF step
+ * (cli.ts) has already decided that the book is printed (enabled.ts).
  */
-export async function makeBook(options: BookOptions): Promise<{ pages: number; bytes: number; file: string } | undefined> {
+export async function makeBook(options: BookOptions): Promise<{ pages: number; bytes: number; file: string }> {
   const sidebar = readFileSync(options.sidebarFile, 'utf8');
-  const enabled = bookEnabled(bookPageCount(JSON.parse(sidebar)));
-  if (!enabled.ok) {
-    options.log(`handbook.pdf skipped: ${enabled.why}.`);
-    return undefined;
-  }
   const started = Date.now();
   const css = readFileSync(new URL('./book.css', import.meta.url), 'utf8');
   const { html, pages } = assembleBook({ dist: options.dist, base: options.base, site: options.site, title: options.title, description: options.description, sidebar, css });

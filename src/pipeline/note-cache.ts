@@ -10,13 +10,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { installedPackages, writeCacheFile } from './cache-file.ts';
 import { isPicture } from './clean/local-images.ts';
+import { root } from './step-basics.ts';
 import type { NoteCache, PageCache } from './index.ts';
 
-const project = fileURLToPath(new URL('../..', import.meta.url));
 const PREFIX = 'notes-';
 const SUFFIX = '.v8';
 
@@ -41,7 +40,7 @@ export function filesUnder(dir: string, keep: (name: string) => boolean): string
 export function noteCacheFingerprint(rulesDir: string, sources: string): string {
   const hash = createHash('sha256').update(`node ${process.version}\n`);
   hash.update(`packages ${installedPackages() ?? 'unrecorded'}\n`);
-  for (const file of filesUnder(join(project, 'src'), () => true)) hash.update(`${relative(project, file)}\n`).update(readFileSync(file));
+  for (const file of filesUnder(join(root, 'src'), () => true)) hash.update(`${relative(root, file)}\n`).update(readFileSync(file));
   for (const name of readdirSync(rulesDir).filter((n) => /\.ya?ml$/.test(n)).sort()) hash.update(`rules ${name}\n`).update(readFileSync(join(rulesDir, name)));
   for (const file of filesUnder(sources, isPicture)) {
     const { size, mtimeMs } = statSync(file);
