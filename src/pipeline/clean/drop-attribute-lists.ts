@@ -17,9 +17,9 @@ const HEADING_END = new RegExp(String.raw`[ \t]+\{:?[ \t]*#[\w-]+(?:[ \t]+${ATTR
 const BLOCK_LIST = new RegExp(String.raw`^\{:[ \t]*${ATTRIBUTE}(?:[ \t]+${ATTRIBUTE})*[ \t]*\}$`);
 
 /** A picture, or a link around nothing but a picture. */
-function isPicture(node: RootContent | undefined): boolean {
+function isPictureNode(node: RootContent | undefined): boolean {
   if (node?.type === 'image' || node?.type === 'imageReference') return true;
-  return (node?.type === 'link' || node?.type === 'linkReference') && node.children.length === 1 && isPicture(node.children[0]);
+  return (node?.type === 'link' || node?.type === 'linkReference') && node.children.length === 1 && isPictureNode(node.children[0]);
 }
 
 function count(file: NoteFile): void {
@@ -56,7 +56,7 @@ export function dropAttributeLists(tree: Root, file: NoteFile): void {
     const parentNode = node as Parent;
     const emptied = new Set<Text>();
     parentNode.children.forEach((child, i) => {
-      if (child.type !== 'text' || !isPicture(parentNode.children[i - 1])) return;
+      if (child.type !== 'text' || !isPictureNode(parentNode.children[i - 1])) return;
       const match = AFTER_PICTURE.exec(child.value);
       if (!match) return;
       child.value = child.value.slice(match[0].length);
