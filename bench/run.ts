@@ -24,8 +24,8 @@ import { pageWeight } from './site-weight.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** astro build in a project copy, from the copy's own packages: Astro from this project's would load a second copy of Vite and its plugins beside the copy's. */
-const astroAloneCommand = (project: string) => [process.execPath, '--max-semi-space-size=8', join(project, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'];
-const { BUNDLER_MEMORY } = await import('../src/build.ts');
+const { ASTRO_V8_FLAGS, BUNDLER_MEMORY } = await import('../src/build.ts');
+const astroAloneCommand = (project: string) => [process.execPath, ...ASTRO_V8_FLAGS, join(project, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'];
 const bin = (name: string) => join(root, 'node_modules/.bin', name);
 const only = new Set(process.argv.slice(2));
 const wanted = (part: string) => only.size === 0 || only.has(part);
@@ -74,7 +74,7 @@ const pipelineTimes = (run: TimedRun) =>
     ? 'pipeline: nothing to prepare (inputs and content/ as the last build left them)'
     : `ingest ${printed(run, /^Done in .* notes →/).replace(/^Done in ([\d.]+ s).*/, '$1')}, diagrams ${printed(run, /^Done in .* drawn,/).replace(/^Done in ([\d.]+ s): (\d+) drawn.*/, '$1 ($2 drawn)')}`;
 const fullBuild = (project: string, env: Record<string, string> = {}) => underTime(project, ['npm', 'run', 'build', '--silent'], env);
-/** astro build as npm run build starts it (src/build.ts): the same V8 flag and the same allocator settings, a value already set winning. */
+/** astro build as npm run build starts it (src/build.ts): the same V8 flags and the same allocator settings, a value already set winning. */
 const astroAlone = (project: string, env: Record<string, string> = {}) => underTime(project, astroAloneCommand(project), env, BUNDLER_MEMORY);
 const peak = (run: TimedRun) => `peak RSS ${run.peakMB.toFixed(0)} MB`;
 /** The line comparing a full build with astro build alone on the same pages. */
