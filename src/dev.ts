@@ -11,7 +11,7 @@ import { existsSync, watch } from 'node:fs';
 import { resolve } from 'node:path';
 import { dev } from 'astro';
 import { ingestFolder, summary } from './pipeline/ingest.ts';
-import { cacheDir, contentDir as content, root, sourcesDir } from './pipeline/step-basics.ts';
+import { cacheDir, compiledFile, contentDir as content, root, sourcesDir } from './pipeline/step-basics.ts';
 
 const sources = sourcesDir();
 
@@ -31,7 +31,7 @@ async function renderDiagrams(): Promise<void> {
 /** One ingest; errors are printed, never thrown: the server keeps running. Returns whether pages were removed. */
 async function ingest(why: string): Promise<boolean> {
   try {
-    const run = ingestFolder({ sources, out: content, rulesDir: content, noteCache: cacheDir });
+    const run = await ingestFolder({ sources, out: content, rulesDir: content, noteCache: cacheDir, compiled: compiledFile });
     console.log(`[handbook] ${why}: ingested in ${run.seconds.toFixed(2)} s: ${summary(run)}.`);
     for (const e of run.report.errors) console.error(`[handbook] ✗ ${e.file}: ${e.reason}. ${e.hint}`);
     await renderDiagrams();

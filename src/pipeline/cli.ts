@@ -20,7 +20,7 @@ try {
   if (command === 'ingest') {
     const { values } = parseArgs({ args: rest, options: { sources: { type: 'string' }, out: { type: 'string' }, strict: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false } } });
     const { ingestStep } = await import('./steps.ts');
-    ingestStep(values);
+    await ingestStep(values);
   } else if (command === 'diagrams') {
     const { values } = parseArgs({ args: rest, options: { content: { type: 'string' } } });
     const { diagramsStep } = await import('./steps.ts');
@@ -35,7 +35,7 @@ try {
     else {
       prepared.forgetPrepared(cacheDir);
       const { diagramsStep, ingestStep } = await import('./steps.ts');
-      const ingested = ingestStep();
+      const ingested = await ingestStep();
       const drawingWarnings = await diagramsStep();
       if (inputs && ingested.warnings + drawingWarnings === 0) prepared.rememberPrepared(cacheDir, folders, inputs, ingested.summary);
     }

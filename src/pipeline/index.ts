@@ -83,7 +83,8 @@ export interface PageMemo {
  */
 export type PageCache = Map<string, PageMemo>;
 
-function cacheKey(input: SourceInput): string {
+/** A note's key in the note cache: its name, folder and bytes. */
+export function cacheKey(input: SourceInput): string {
   return `${input.name}\u0000${input.dir ?? ''}\u0000${createHash('sha256').update(input.bytes).digest('hex')}`;
 }
 
@@ -124,10 +125,10 @@ export function processNote(input: SourceInput, rules: Rules): NoteResult | Erro
 }
 
 /** The notes in the order every run takes them: by name, whoever listed them. */
-const byName = (inputs: SourceInput[]): SourceInput[] => [...inputs].sort((a, b) => compareText(a.name, b.name));
+export const byName = (inputs: SourceInput[]): SourceInput[] => [...inputs].sort((a, b) => compareText(a.name, b.name));
 
 /** The progress line of one note. */
-function progressOf(input: SourceInput, result: NoteResult | ErrorReport): ProgressEvent {
+export function progressOf(input: SourceInput, result: NoteResult | ErrorReport): ProgressEvent {
   if (!('sections' in result)) return { file: input.name, ok: false, detail: `${result.reason}. ${result.hint}` };
   const meta = result.file.data.meta as SourceMeta;
   const made = result.sections.reduce((n, s) => n + (s.diagrams?.filter((d) => d.made).length ?? 0), 0);

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { compileCounts, keepCompiled, rememberCompiled } from './emit/compile-mdx.ts';
 import { writeOutput, type WriteResult } from './emit/write.ts';
-import { listSources, runPipeline, type ProgressEvent, type SourceInput } from './index.ts';
+import { byName, cacheKey, listSources, progressOf, runPipeline, type NoteCache, type ProgressEvent, type SourceInput } from './index.ts';
+import { defaultThreads, PARALLEL_FROM, processNotesInParallel } from './notes-in-parallel.ts';
 import type { IngestReport } from './report/index.ts';
 import { loadCaches, noteCacheFingerprint, saveCaches } from './note-cache.ts';
 import { loadRules } from './rules/index.ts';
@@ -26,6 +27,11 @@ export interface IngestOptions {
    */
   compiled?: string;
   onProgress?: (event: ProgressEvent) => void;
+  /**
+   * The threads the notes to read are shared among (notes-in-parallel.ts). By default one per
+   * core (at most four) once there are PARALLEL_FROM notes to read, else one.
+   */
+  threads?: number;
 }
 
 export interface IngestRun {
@@ -37,25 +43,56 @@ export interface IngestRun {
   checked: { compiled: number; remembered: number };
   /** Notes whose results were kept from an earlier ingest, and notes read afresh. */
   reused: { kept: number; read: number };
+  /** The threads the notes read afresh were shared among. */
+  threads: number;
 }
 
-/** Reads the notes of a folder, runs the pipeline and writes what changed: one ingest. */
-export function ingestFolder(options: IngestOptions): IngestRun {
+/**
+ * Reads the notes of a folder, runs the pipeline and writes what changed: one ingest. The notes
+ * to read are shared among threads (see IngestOptions.threads); the pages are the same bytes however many.
+ */
+export async function ingestFolder(options: IngestOptions): Promise<IngestRun> {
   const started = performance.now();
   const rules = loadRules(options.rulesDir);
   const inputs = options.inputs ?? listSources(resolve(options.sources));
-  if (options.compiled) rememberCompiled(options.compiled);
+  rememberCompiled(options.compiled);
   const kept = options.noteCache ? { dir: options.noteCache, fingerprint: noteCacheFingerprint(options.rulesDir, resolve(options.sources)) } : undefined;
   const caches = kept ? loadCaches(kept.dir, kept.fingerprint) : undefined;
   const before = new Set(caches?.notes.keys());
   const pagesBefore = new Map(caches?.pages);
-  const { files, assets, report } = runPipeline(inputs, rules, options.onProgress, caches?.notes, caches?.pages);
+  const parallel = await readInParallel(inputs, rules, options, caches?.notes);
+  const { files, assets, report } = runPipeline(inputs, rules, parallel ? undefined : options.onProgress, parallel?.notes ?? caches?.notes, caches?.pages);
   const reused = [...(caches?.notes.keys() ?? [])].filter((key) => before.has(key)).length;
   const pagesChanged = caches && (caches.pages.size !== pagesBefore.size || [...caches.pages].some(([key, memo]) => pagesBefore.get(key) !== memo));
   if (kept && caches && (reused !== before.size || reused !== caches.notes.size || pagesChanged)) saveCaches(kept.dir, kept.fingerprint, caches);
   if (options.compiled) keepCompiled(options.compiled);
   const written = writeOutput(resolve(options.out), files, rules.taxonomy.chapters.map((c) => c.slug), assets);
-  return { report, written, notes: inputs.length, seconds: (performance.now() - started) / 1000, checked: { ...compileCounts }, reused: { kept: reused, read: inputs.length - reused } };
+  return { report, written, notes: inputs.length, seconds: (performance.now() - started) / 1000, checked: { ...compileCounts }, reused: { kept: reused, read: inputs.length - reused }, threads: parallel?.threads ?? 1 };
+}
+
+/**
+ * The per-note stages of the notes not in the cache, on several threads, their results put into
+ * the cache (a fresh one when the ingest keeps none) for runPipeline to take as they are, and the
+ * number of threads. Progress is told in the notes' order, as each note and those before it are
+ * ready. Undefined when one thread is to do it all: runPipeline then reads the notes itself.
+ */
+async function readInParallel(inputs: SourceInput[], rules: ReturnType<typeof loadRules>, options: IngestOptions, cache: NoteCache | undefined): Promise<{ notes: NoteCache; threads: number } | undefined> {
+  const sorted = byName(inputs);
+  const keys = sorted.map(cacheKey);
+  const fresh = keys.flatMap((key, i) => (cache?.has(key) ? [] : [i]));
+  const threads = Math.min(fresh.length, options.threads ?? (fresh.length >= PARALLEL_FROM ? defaultThreads() : 1));
+  if (threads < 2) return undefined;
+  const notes: NoteCache = cache ?? new Map();
+  let told = 0;
+  const tell = () => {
+    for (; told < sorted.length && notes.has(keys[told]!); told++) options.onProgress?.(progressOf(sorted[told]!, notes.get(keys[told]!)!));
+  };
+  await processNotesInParallel(fresh.map((i) => sorted[i]!), rules, { rulesDir: options.rulesDir, compiled: options.compiled }, threads, (index, result) => {
+    notes.set(keys[fresh[index]!]!, result);
+    tell();
+  });
+  tell();
+  return { notes, threads };
 }
 
 /** What an ingest made, in one line. */

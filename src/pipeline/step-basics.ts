@@ -9,6 +9,8 @@ export const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const contentDir = resolve(root, 'content');
 /** Where the caches between runs live (note results, the MDX check, what the last prepare left). */
 export const cacheDir = resolve(root, '.cache');
+/** The MDX check's memory of page bodies that compile (emit/compile-mdx.ts). */
+export const compiledFile = resolve(cacheDir, 'mdx-compiled.txt');
 
 /** The notes folder: the one given, else HANDBOOK_SOURCES, else the content folder's sources/ (an empty value counts as none). */
 export function sourcesDir(given?: string, content = contentDir): string {

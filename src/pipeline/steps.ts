@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { listSources } from './index.ts';
 import { ingestFolder, madeSummary, summary } from './ingest.ts';
-import { cacheDir, contentDir, sourcesDir, StepError } from './step-basics.ts';
+import { cacheDir, compiledFile, contentDir, sourcesDir, StepError } from './step-basics.ts';
 
 export interface IngestStepOptions {
   sources?: string | undefined;
@@ -23,7 +23,7 @@ export interface IngestOutcome {
 }
 
 /** Rebuilds the chapters from the raw notes (HANDBOOK_SOURCES, else content/sources/). */
-export function ingestStep(options: IngestStepOptions = {}): IngestOutcome {
+export async function ingestStep(options: IngestStepOptions = {}): Promise<IngestOutcome> {
   const outDir = resolve(options.out ?? contentDir);
   const sources = sourcesDir(options.sources);
   if (!existsSync(sources)) throw new StepError(`The sources folder ${sources} does not exist.`, 'Pass --sources DIR or set HANDBOOK_SOURCES to a folder of notes.');
@@ -31,10 +31,10 @@ export function ingestStep(options: IngestStepOptions = {}): IngestOutcome {
   if (inputs.length === 0) throw new StepError(`The sources folder ${sources} holds no notes.`, 'Drop .md, .html or .txt notes into it.');
   const log = options.quiet ? () => {} : (line: string) => console.log(line);
   log(`Ingesting notes from ${sources}`);
-  const run = ingestFolder({ sources, inputs, out: outDir, rulesDir: contentDir, compiled: resolve(cacheDir, 'mdx-compiled.txt'), noteCache: cacheDir, onProgress: (e) => log(`  ${e.ok ? '✓' : '✗'} ${e.file}: ${e.detail}`) });
+  const run = await ingestFolder({ sources, inputs, out: outDir, rulesDir: contentDir, compiled: compiledFile, noteCache: cacheDir, onProgress: (e) => log(`  ${e.ok ? '✓' : '✗'} ${e.file}: ${e.detail}`) });
   const { report, written: result } = run;
   log(`Done in ${run.seconds.toFixed(2)} s: ${summary(run)}.`);
-  log(`  Notes: ${run.reused.read} read afresh, ${run.reused.kept} unchanged since the last ingest (.cache/notes-*.v8).`);
+  log(`  Notes: ${run.reused.read} read afresh${run.threads > 1 ? ` on ${run.threads} threads` : ''}, ${run.reused.kept} unchanged since the last ingest (.cache/notes-*.v8).`);
   log(`  MDX check: ${run.checked.compiled} part(s) compiled, ${run.checked.remembered} known to compile from an earlier ingest (.cache/mdx-compiled.txt).`);
   for (const path of result.skipped) console.warn(`  ! ${path} is hand-written (no \`generated: true\`): left as it is.`);
   if (report.errors.length) {

@@ -46,19 +46,35 @@ export function mdxError(body: string): string | undefined {
   return undefined;
 }
 
+/** What this thread's MDX check met in this run, and its counts: for the thread that gathers a parallel ingest (notes-in-parallel.ts). */
+export function compiledThisRun(): { met: string[]; counts: typeof compileCounts } {
+  return { met: [...met], counts: { ...compileCounts } };
+}
+
+/** Takes into this run what another thread's check met (known to compile) and counted. */
+export function addCompiled(other: ReturnType<typeof compiledThisRun>): void {
+  for (const key of other.met) {
+    known.add(key);
+    met.add(key);
+  }
+  compileCounts.compiled += other.counts.compiled;
+  compileCounts.remembered += other.counts.remembered;
+}
+
 /** The installed packages when this run started (rememberCompiled): the key its memory is kept under. */
 let runPackages: string | undefined;
 
 /**
- * Starts a run with what an earlier ingest found to compile (`file`, kept by keepCompiled), if it
- * was made with the packages installed now, and nothing else; starts this run's counts.
+ * Starts a run, with its counts at nought: with what an earlier ingest found to compile (`file`,
+ * kept by keepCompiled), if it was made with the packages installed now; with nothing known when
+ * there is no such file, or none is given.
  */
-export function rememberCompiled(file: string): void {
+export function rememberCompiled(file?: string): void {
   known.clear();
   met.clear();
   Object.assign(compileCounts, { compiled: 0, remembered: 0 });
-  const packages = (runPackages = installedPackages());
-  if (!packages || !existsSync(file)) return;
+  const packages = (runPackages = file ? installedPackages() : undefined);
+  if (!file || !packages || !existsSync(file)) return;
   const [header, ...keys] = readFileSync(file, 'utf8').split('\n');
   if (header === `packages ${packages}`) for (const key of keys) if (key) known.add(key);
 }
