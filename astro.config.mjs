@@ -3,16 +3,20 @@ import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { afterDiagrams } from './src/site/after-pipeline.ts';
 import remarkCodeAtRender from './src/site/code-at-render.ts';
 import { HANDBOOK_DESCRIPTION as description, HANDBOOK_TITLE as title, siteAddress } from './src/site/identity.ts';
 
 /**
  * Nothing here reads what the pipeline writes into content/: npm run build starts Astro while the
- * pipeline is still at work, and the content collection waits for it (src/content.config.ts). The
+ * pipeline is still at work, and the content collection waits for the pages (src/content.config.ts),
+ * the diagram component for the diagrams (the plugin below). The
  * glossary link and the chapters join the sidebar when a page is rendered (src/routeData.ts), and
  * the home page's link to the PDF decides then too (src/components/BookLink.astro).
  */
 const sidebarFile = new URL('./content/sidebar.json', import.meta.url);
+/** The one module that takes in content/diagrams/ (its SVGs, when the bundler loads it). */
+const diagramComponent = fileURLToPath(new URL('./src/components/Diagram.astro', import.meta.url));
 const { site, base } = siteAddress();
 
 export default defineConfig({
@@ -25,6 +29,21 @@ export default defineConfig({
   vite: {
     // Generated pages import the site's components by this name, wherever the content folder is.
     resolve: { alias: { '@handbook/components': fileURLToPath(new URL('./src/components', import.meta.url)) } },
+    plugins: [
+      {
+        // npm run build draws the diagrams while the pages are bundled: the diagram component,
+        // which takes the SVGs in as it is loaded, waits until they are drawn (src/site/after-pipeline.ts).
+        name: 'handbook-diagrams-drawn',
+        enforce: 'pre',
+        load: {
+          filter: { id: /Diagram\.astro/ },
+          async handler(id) {
+            if (id.split('?')[0] === diagramComponent) await afterDiagrams();
+            return null;
+          },
+        },
+      },
+    ],
     build: {
       // The server bundle that renders the pages at build time is never sent to readers.
       chunkSizeWarningLimit: 4096,

@@ -1,7 +1,8 @@
 /**
  * `npm run build`: the handbook from the raw notes. Three processes: the pipeline (ingest, then
  * diagrams: `cli.ts prepare`); Astro's build (pages, Pagefind's index, the search box's titles),
- * started at the same time but held before it reads content/ until the pipeline has written it; then
+ * started at the same time but held before it reads content/ until the notes are ingested, and
+ * before it takes in the diagrams until they are drawn; then
  * the PDF (src/book/cli.ts), which starts once Astro has given its memory back. This script only
  * starts them and holds no memory of its own while they work. It and the pipeline run on Node's
  * own TypeScript support (the code keeps to syntax it can strip: erasableSyntaxOnly), with no tsx
@@ -9,8 +10,8 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { cacheDir, root } from './pipeline/step-basics.ts';
-import { AFTER_PIPELINE_ENV, PREPARED_MESSAGE, WAITING_MESSAGE } from './site/after-pipeline.ts';
+import { cacheDir, INGESTED_MESSAGE, root } from './pipeline/step-basics.ts';
+import { AFTER_PIPELINE_ENV, DRAWN_MESSAGE, PREPARED_MESSAGE, WAITING_DIAGRAMS_MESSAGE, WAITING_MESSAGE } from './site/after-pipeline.ts';
 
 const node = process.execPath;
 /**
@@ -67,22 +68,30 @@ function fail(step: Step, end: Ended): never {
 }
 
 if (import.meta.main) {
-  // Astro starts beside the pipeline and waits, before it reads content/, for the answer that the
-  // notes are prepared (src/site/after-pipeline.ts): Astro's own start overlaps the pipeline's
-  // work. Its question is heard from the moment it starts.
+  // Astro starts beside the pipeline and waits twice (src/site/after-pipeline.ts): before it reads
+  // content/, for the word that the notes are ingested; before it takes in the diagrams, for the
+  // word that they are drawn and the pipeline has ended well. Its start overlaps the ingest, and
+  // its bundling of the pages the drawing. Each question is heard from the moment it starts, and
+  // answered once its answer holds.
   const astroChild = start(astro, true);
   const astroEnded = ended(astroChild);
-  const asked = new Promise<void>((resolve) => astroChild.on('message', (message) => message === WAITING_MESSAGE && resolve()));
-  const prepared = await ended(start(pipeline));
+  const pipelineChild = start(pipeline, true);
+  const pipelineEnded = ended(pipelineChild);
+  const succeeded = new Promise<void>((resolve) => void pipelineEnded.then((end) => end.status === 0 && resolve()));
+  const ingested = new Promise<void>((resolve) => pipelineChild.on('message', (message) => message === INGESTED_MESSAGE && resolve()));
+  const answer = (message: string) => astroChild.connected && astroChild.send(message);
+  astroChild.on('message', (message) => {
+    if (message === WAITING_MESSAGE) void Promise.race([ingested, succeeded]).then(() => answer(PREPARED_MESSAGE));
+    else if (message === WAITING_DIAGRAMS_MESSAGE) void succeeded.then(() => answer(DRAWN_MESSAGE));
+  });
+  const prepared = await pipelineEnded;
   if (prepared.status !== 0) {
-    // Astro has read nothing yet: stop it, and end with the pipeline's message and code.
+    // Astro has not taken in what failed: stop it, and end with the pipeline's message and code.
     astroChild.kill();
     await astroEnded;
     fail(pipeline, prepared);
   }
-  // Astro may also have ended on its own before it asked (a bad option, a broken config).
-  const outcome = await Promise.race([asked.then(() => 'asked' as const), astroEnded]);
-  if (outcome === 'asked' && astroChild.connected) astroChild.send(PREPARED_MESSAGE);
+  // Astro may also have ended on its own (a bad option, a broken config).
   const built = await astroEnded;
   if (built.status !== 0) fail(astro, built);
   const printed = await ended(start(book));

@@ -3,12 +3,13 @@
  * `npm run ingest [-- --sources DIR] [--out DIR] [--strict] [--quiet]`: rebuilds the chapters from the raw notes.
  * `npm run diagrams [-- --content DIR]`: renders the diagrams to SVG (see diagram/render.ts).
  * `npm run verify [-- --site DIR]`: checks a built site against its sources (see verify/).
- * `cli.ts prepare`: ingest, then diagrams, in one process (the first half of `npm run build`, src/build.ts).
+ * `cli.ts prepare`: ingest, then diagrams, in one process (the first half of `npm run build`, src/build.ts),
+ *   saying between them to npm run build, when it started this, that the pages are written.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { cacheDir, contentDir, root, sourcesDir, StepError } from './step-basics.ts';
+import { cacheDir, contentDir, INGESTED_MESSAGE, root, sourcesDir, StepError } from './step-basics.ts';
 
 function fail(message: string, hint?: string): never {
   console.error(`✗ ${message}${hint ? `\n  Hint: ${hint}` : ''}`);
@@ -36,6 +37,8 @@ try {
       prepared.forgetPrepared(cacheDir);
       const { diagramsStep, ingestStep } = await import('./steps.ts');
       const ingested = await ingestStep();
+      // Started by npm run build: Astro may read the pages now, while the diagrams are drawn.
+      process.send?.(INGESTED_MESSAGE);
       const drawingWarnings = await diagramsStep();
       if (inputs && ingested.warnings + drawingWarnings === 0) prepared.rememberPrepared(cacheDir, folders, inputs, ingested.summary);
     }

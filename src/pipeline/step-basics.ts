@@ -17,6 +17,12 @@ export function sourcesDir(given?: string, content = contentDir): string {
   return resolve(given || process.env['HANDBOOK_SOURCES'] || resolve(content, 'sources'));
 }
 
+/**
+ * What `cli.ts prepare` tells npm run build (src/build.ts) over its channel once the notes are
+ * ingested and content/ holds every page: Astro may read them while the diagrams are drawn.
+ */
+export const INGESTED_MESSAGE = 'ingested';
+
 /** A step that cannot go on: the message, and what to do about it. */
 export class StepError extends Error {
   readonly hint: string | undefined;

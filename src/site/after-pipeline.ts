@@ -1,9 +1,13 @@
 /**
- * `npm run build` starts astro build while the pipeline is still writing content/ (src/build.ts):
- * Astro's own start (its modules, its integrations', its config, the bundler's setup) takes about
- * two seconds that the pipeline's work can fill. The pages' loader, the first thing that reads
- * content/ (src/content.config.ts), waits here until the build says the notes are prepared.
- * Started any other way (astro build or astro dev alone, astro sync), it does not wait.
+ * `npm run build` starts astro build while the pipeline is still at work (src/build.ts): Astro's
+ * own start (its modules, its integrations', its config, the bundler's setup) takes about two
+ * seconds that the ingest can fill, and its bundling of the pages several more that the drawing
+ * of the diagrams can fill. Two things wait here for the build's word:
+ * - the pages' loader, the first thing that reads content/ (src/content.config.ts), until the
+ *   notes are ingested;
+ * - the diagram component's module, the only thing that reads content/diagrams/ (its SVGs are
+ *   taken in when the bundler loads it: astro.config.mjs), until the diagrams are drawn.
+ * Started any other way (astro build or astro dev alone, astro sync), nothing waits.
  */
 
 /** Set by npm run build on the astro build it starts beside the pipeline. */
@@ -12,29 +16,56 @@ export const AFTER_PIPELINE_ENV = 'HANDBOOK_AFTER_PIPELINE';
 export const WAITING_MESSAGE = 'waiting';
 /** What npm run build answers once the pipeline has written content/ (and Astro is waiting). */
 export const PREPARED_MESSAGE = 'prepared';
+/** What Astro sends when it is about to take in the drawn diagrams. */
+export const WAITING_DIAGRAMS_MESSAGE = 'waiting for diagrams';
+/** What npm run build answers once the pipeline has drawn the diagrams and ended well. */
+export const DRAWN_MESSAGE = 'drawn';
 
+const ANSWERS = new Set([PREPARED_MESSAGE, DRAWN_MESSAGE]);
 const pending = Symbol.for('handbook.after-pipeline');
-type Holder = { [pending]?: Promise<void> };
+type Holder = { [pending]?: Map<string, Promise<void>> };
 
 /**
- * Says {@link WAITING_MESSAGE} to npm run build and resolves on its answer,
- * {@link PREPARED_MESSAGE}; at once when this process was not started that way. The build answers
- * only what was asked, so no message can come before this process listens for it. One wait per
- * process, however often it is asked. Rejects when the build goes away without answering,
- * so Astro stops with a reason instead of waiting for ever.
+ * Sends `question` to npm run build and resolves on `answer`; at once when this process was not
+ * started that way. The build answers only what was asked, so no answer can come before this
+ * process listens for it. One wait per question and process, however often it is asked (the
+ * promise is kept on globalThis: the config and the pages' modules are loaded apart). Rejects
+ * when the build goes away without answering, so Astro stops with a reason instead of waiting for
+ * ever. Once answered, it no longer listens: the channel then keeps nothing alive.
  */
-export function afterPipeline(): Promise<void> {
+function ask(question: string, answer: string, what: string): Promise<void> {
   if (process.env[AFTER_PIPELINE_ENV] !== '1' || !process.send) return Promise.resolve();
-  const holder = globalThis as Holder;
-  holder[pending] ??= new Promise<void>((resolve, reject) => {
-    process.once('message', (message) => {
-      // The channel would keep this process alive after the build.
-      process.disconnect?.();
-      if (message === PREPARED_MESSAGE) resolve();
-      else reject(new Error(`npm run build sent ${JSON.stringify(message)} instead of ${JSON.stringify(PREPARED_MESSAGE)}.`));
-    });
-    process.once('disconnect', () => reject(new Error('npm run build ended before the notes were prepared.')));
-    process.send?.(WAITING_MESSAGE);
+  const waits = ((globalThis as Holder)[pending] ??= new Map());
+  const known = waits.get(question);
+  if (known) return known;
+  const wait = new Promise<void>((resolve, reject) => {
+    const stop = () => {
+      process.off('message', heard);
+      process.off('disconnect', gone);
+    };
+    const heard = (message: unknown) => {
+      if (message === answer) {
+        stop();
+        resolve();
+      } else if (typeof message !== 'string' || !ANSWERS.has(message)) {
+        stop();
+        reject(new Error(`npm run build sent ${JSON.stringify(message)} instead of ${JSON.stringify(answer)}.`));
+      }
+    };
+    const gone = () => {
+      stop();
+      reject(new Error(`npm run build ended before ${what}.`));
+    };
+    process.on('message', heard);
+    process.on('disconnect', gone);
+    process.send?.(question);
   });
-  return holder[pending];
+  waits.set(question, wait);
+  return wait;
 }
+
+/** Resolves once the pipeline has written content/. */
+export const afterPipeline = (): Promise<void> => ask(WAITING_MESSAGE, PREPARED_MESSAGE, 'the notes were prepared');
+
+/** Resolves once the pipeline has drawn the diagrams into content/diagrams/. */
+export const afterDiagrams = (): Promise<void> => ask(WAITING_DIAGRAMS_MESSAGE, DRAWN_MESSAGE, 'the diagrams were drawn');
