@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { htmlFiles } from '../../src/pipeline/verify/html-files.ts';
+import { diagramFigures } from '../helpers/diagram-figures.ts';
 import { cloneCopy } from '../helpers/project-copy.ts';
 
 const project = cloneCopy();
@@ -19,15 +19,12 @@ describe('a build that draws its diagrams while Astro bundles the pages (src/sit
     expect(build.stdout).toMatch(new RegExp(`: ${drawn.length} drawn, 0 already drawn`));
     expect(drawn.sort()).toEqual([...new Set(specs.map((s) => s.file))].sort());
     expect(drawn.length).toBeGreaterThan(3);
-    const dist = join(project, 'dist');
     let figures = 0;
-    for (const file of htmlFiles(dist)) {
-      const html = readFileSync(join(dist, file), 'utf8');
-      const count = html.match(/<figure class="diagram/g)?.length ?? 0;
-      figures += count;
+    for (const page of diagramFigures(join(project, 'dist'))) {
+      figures += page.figures;
       // Each figure holds its SVG: not the note that it is not drawn yet.
-      expect(html.match(/<figure class="diagram[^>]*>\s*<div class="diagram-frame"[^>]*><svg/g)?.length ?? 0, file).toBe(count);
-      expect(html, file).not.toContain('diagram-missing');
+      expect(page.drawn, page.file).toBe(page.figures);
+      expect(page.html, page.file).not.toContain('diagram-missing');
     }
     expect(figures).toBeGreaterThanOrEqual(drawn.length);
   });

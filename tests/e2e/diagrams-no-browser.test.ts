@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { htmlFiles } from '../../src/pipeline/verify/html-files.ts';
+import { diagramFigures } from '../helpers/diagram-figures.ts';
 import { cloneCopy } from '../helpers/project-copy.ts';
 
 const project = cloneCopy();
@@ -16,12 +16,10 @@ describe('a fresh clone on a machine with no browser', () => {
     expect(`${build.stdout}${build.stderr}`).not.toMatch(/no browser could be started/);
     const dist = join(project, 'dist');
     let figures = 0;
-    for (const file of htmlFiles(dist)) {
-      const html = readFileSync(join(dist, file), 'utf8');
-      const count = html.match(/<figure class="diagram/g)?.length ?? 0;
-      figures += count;
-      expect(html.match(/<figure class="diagram[^>]*>\s*<div class="diagram-frame"[^>]*><svg/g)?.length ?? 0, file).toBe(count);
-      expect(html, file).not.toMatch(/mermaid\.(min\.)?js|import\s*["'][^"']*mermaid|尚未绘制/);
+    for (const page of diagramFigures(dist)) {
+      figures += page.figures;
+      expect(page.drawn, page.file).toBe(page.figures);
+      expect(page.html, page.file).not.toMatch(/mermaid\.(min\.)?js|import\s*["'][^"']*mermaid|尚未绘制/);
     }
     const specs = JSON.parse(readFileSync(join(project, 'content/diagrams.json'), 'utf8')) as unknown[];
     expect(figures).toBeGreaterThanOrEqual(specs.length);

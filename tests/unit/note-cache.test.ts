@@ -1,22 +1,12 @@
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestFolder } from '../../src/pipeline/ingest.ts';
 import { loadCaches, saveCaches } from '../../src/pipeline/note-cache.ts';
 import { FIXTURES } from '../helpers/fixtures.ts';
+import { fileTree } from '../helpers/file-tree.ts';
 import { CONTENT_DIR } from '../helpers/rules.ts';
-
-/** Every file under `dir`, by path, with its bytes (base64). */
-function tree(dir: string): Map<string, string> {
-  return new Map(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => join(e.parentPath, e.name))
-      .sort()
-      .map((path) => [relative(dir, path), readFileSync(path).toString('base64')]),
-  );
-}
 
 /** A notes folder (three notes, and one that shows a picture beside it), a copy of the rules, and a cache folder. */
 function project() {
@@ -43,12 +33,12 @@ describe('the note cache (.cache/notes-*.v8)', () => {
     expect(await p.ingest()).toMatchObject({ read: 4, kept: 0 });
     const again = await p.ingest();
     expect(again).toMatchObject({ read: 0, kept: 4 });
-    expect(tree(again.out)).toEqual(tree((await p.ingest(false)).out));
+    expect(fileTree(again.out)).toEqual(fileTree((await p.ingest(false)).out));
     appendFileSync(join(p.sources, 'interview.md'), '\n\n## 简述 Kubernetes 中的 ConfigMap\n\nConfigMap 把配置与镜像分开，Pod 以环境变量或卷的方式读取它。\n');
     const changed = await p.ingest();
     expect(changed).toMatchObject({ read: 1, kept: 3 });
-    expect(tree(changed.out)).toEqual(tree((await p.ingest(false)).out));
-    expect([...tree(changed.out).values()].some((text) => Buffer.from(text, 'base64').toString('utf8').includes('把配置与镜像分开'))).toBe(true);
+    expect(fileTree(changed.out)).toEqual(fileTree((await p.ingest(false)).out));
+    expect([...fileTree(changed.out).values()].some((text) => Buffer.from(text, 'base64').toString('utf8').includes('把配置与镜像分开'))).toBe(true);
   });
 
   it('a picture added beside the notes, a changed rules file, or a broken cache file: every note is read again', async () => {
@@ -62,7 +52,7 @@ describe('the note cache (.cache/notes-*.v8)', () => {
     const withPicture = await p.ingest();
     expect(withPicture).toMatchObject({ read: 4, kept: 0 });
     expect(readdirSync(join(withPicture.out, 'assets'))).toHaveLength(2);
-    expect(tree(withPicture.out)).toEqual(tree((await p.ingest(false)).out));
+    expect(fileTree(withPicture.out)).toEqual(fileTree((await p.ingest(false)).out));
     expect(await p.ingest()).toMatchObject({ read: 0, kept: 4 });
     appendFileSync(join(p.rulesDir, 'junk-rules.yaml'), '\n# a comment is a change too\n');
     expect(await p.ingest()).toMatchObject({ read: 4, kept: 0 });
@@ -85,7 +75,7 @@ describe('the note cache (.cache/notes-*.v8)', () => {
     for (const memo of caches.pages.values()) memo.file = { ...memo.file, content: `kept\n${memo.file.content}` };
     saveCaches(p.cache, fingerprint, caches);
     // The topic pages (a chapter's index page is made afresh every time, from the taxonomy alone).
-    const pages = (out: string) => [...tree(out)].filter(([path]) => path.endsWith('.mdx') && !path.endsWith('/index.mdx')).map(([path, bytes]) => [path, Buffer.from(bytes, 'base64').toString('utf8')] as const);
+    const pages = (out: string) => [...fileTree(out)].filter(([path]) => path.endsWith('.mdx') && !path.endsWith('/index.mdx')).map(([path, bytes]) => [path, Buffer.from(bytes, 'base64').toString('utf8')] as const);
     expect(pages((await p.ingest()).out).filter(([, text]) => !text.startsWith('kept\n')).map(([path]) => path)).toEqual([]);
     appendFileSync(join(p.sources, 'interview.md'), '\n\n## 简述 Kubernetes 中的 ConfigMap\n\nConfigMap 把配置与镜像分开，Pod 以环境变量或卷的方式读取它。\n');
     const after = pages((await p.ingest()).out);

@@ -1,22 +1,12 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestFolder } from '../../src/pipeline/ingest.ts';
 import { loadCaches, saveCaches } from '../../src/pipeline/note-cache.ts';
 import { FIXTURES } from '../helpers/fixtures.ts';
+import { fileTree } from '../helpers/file-tree.ts';
 import { CONTENT_DIR } from '../helpers/rules.ts';
-
-/** Every file under `dir`, by path, with its text. */
-function tree(dir: string): Map<string, string> {
-  return new Map(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => join(e.parentPath, e.name))
-      .sort()
-      .map((path) => [relative(dir, path), readFileSync(path).toString('base64')]),
-  );
-}
 
 /** The bundled notes and the pipeline fixtures' notes in one folder: notes of every kind, more than threads. */
 function notesFolder(): string {
@@ -38,7 +28,7 @@ describe('an ingest shared among threads (notes-in-parallel.ts)', () => {
       const lines: string[] = [];
       const out = join(dir, name);
       const result = await ingestFolder({ sources, out, rulesDir: CONTENT_DIR, threads, onProgress: (e) => lines.push(`${e.ok} ${e.file}: ${e.detail}`), ...(noteCache ? { noteCache } : {}) });
-      return { result, lines, files: tree(out) };
+      return { result, lines, files: fileTree(out) };
     };
     const one = await run(1, 'one');
     const three = await run(3, 'three', join(dir, 'cache'));
