@@ -14,7 +14,7 @@
 export const AFTER_PIPELINE_ENV = 'HANDBOOK_AFTER_PIPELINE';
 /** What Astro sends when it has come to the point where it reads content/. */
 export const WAITING_MESSAGE = 'waiting';
-/** What npm run build answers once the pipeline has written content/ (and Astro is waiting). */
+/** What npm run build answers once the pipeline has ingested the notes: content/ holds every page (the diagrams may still be drawing). */
 export const PREPARED_MESSAGE = 'prepared';
 /** What Astro sends when it is about to take in the drawn diagrams. */
 export const WAITING_DIAGRAMS_MESSAGE = 'waiting for diagrams';
@@ -64,7 +64,7 @@ function ask(question: string, answer: string, what: string): Promise<void> {
   return wait;
 }
 
-/** Resolves once the pipeline has written content/. */
+/** Resolves once the pipeline has written the pages into content/. */
 export const afterPipeline = (): Promise<void> => ask(WAITING_MESSAGE, PREPARED_MESSAGE, 'the notes were prepared');
 
 /** Resolves once the pipeline has drawn the diagrams into content/diagrams/. */
