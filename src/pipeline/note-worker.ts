@@ -18,7 +18,7 @@ rememberCompiled(compiled);
 for (let index = Atomics.add(claim, 0, 1); index < inputs.length; index = Atomics.add(claim, 0, 1)) {
   const input = inputs[index]!;
   try {
-    const bytes = serialize(processNote({ ...input, bytes: Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength) }, rules));
+    const bytes = serialize(processNote(input, rules));
     const result = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     post({ index, result }, [result]);
   } catch (error) {

@@ -42,13 +42,14 @@ export function defaultThreads(): number {
 
 /**
  * Runs processNote over `inputs` on `threads` threads, calling `onResult` with each note's index
- * and result as it is ready (in no set order). Rejects with the first note that fails, naming it.
+ * and result as it is ready (in no set order). Rejects with the first failure: a worker's names
+ * its note, this thread's is thrown as it is, as on one thread.
  */
 export async function processNotesInParallel(inputs: SourceInput[], rules: Rules, setup: { rulesDir: string; compiled?: string | undefined }, threads: number, onResult: (index: number, result: Result) => void): Promise<void> {
   const claim = new Int32Array(new SharedArrayBuffer(4));
   const stopAll = () => Atomics.store(claim, 0, inputs.length);
   const failure = (index: number, error: string) => new Error(`${inputs[index]?.name ?? 'a note'}: ${error}`);
-  const data: NoteWorkerData = { ...setup, inputs: inputs.map(({ name, bytes, dir }) => ({ name, bytes, ...(dir === undefined ? {} : { dir }) })), claim };
+  const data: NoteWorkerData = { ...setup, inputs, claim };
   const workers = Array.from({ length: Math.max(0, threads - 1) }, () => {
     const worker = new Worker(new URL('./note-worker.ts', import.meta.url), { workerData: data });
     const finished = new Promise<void>((resolve, reject) => {
