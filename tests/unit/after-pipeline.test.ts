@@ -64,24 +64,20 @@ describe('astro build started beside the pipeline waits for it (src/site/after-p
     expect(asked).toEqual([WAITING_MESSAGE, WAITING_DIAGRAMS_MESSAGE]);
   });
 
-  it('stops with the reason when the build goes away before the diagrams are drawn', async () => {
-    const { child, output, exit } = astroUnderBuild('1', WITH_DIAGRAMS);
+  it.each([
+    { when: 'without answering', script: CONFIG, answered: [], reason: 'the notes were prepared', unread: 'content read' },
+    { when: 'before the diagrams are drawn', script: WITH_DIAGRAMS, answered: [PREPARED_MESSAGE], reason: 'the diagrams were drawn', unread: 'diagrams read' },
+  ])('stops with the reason when the build goes away $when', async ({ script, answered, reason, unread }) => {
+    const { child, output, exit } = astroUnderBuild('1', script);
     await once(child, 'message');
-    child.send(PREPARED_MESSAGE);
-    await once(child, 'message');
+    for (const answer of answered) {
+      child.send(answer);
+      await once(child, 'message');
+    }
     child.disconnect();
     expect(await exit).not.toBe(0);
-    expect(output()).toContain('npm run build ended before the diagrams were drawn.');
-    expect(output()).not.toContain('diagrams read');
-  });
-
-  it('stops with the reason when the build goes away without answering', async () => {
-    const { child, output, exit } = astroUnderBuild();
-    await once(child, 'message');
-    child.disconnect();
-    expect(await exit).not.toBe(0);
-    expect(output()).toContain('npm run build ended before the notes were prepared.');
-    expect(output()).not.toContain('content read');
+    expect(output()).toContain(`npm run build ended before ${reason}.`);
+    expect(output()).not.toContain(unread);
   });
 
   it('started any other way (astro build or dev alone, astro sync), it does not wait', async () => {
