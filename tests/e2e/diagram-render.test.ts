@@ -1,11 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { renderDiagrams, svgPath } from '../../src/pipeline/diagram/render.ts';
+import { mermaidError } from '../../src/pipeline/diagram/validate.ts';
+import { diagramSpecSchema } from '../../src/schema.ts';
 import { launchBrowser } from '../helpers/browser.ts';
+import { ROOT } from '../helpers/project-copy.ts';
 import { BROKEN_AUTHOR, BROKEN_GENERATED, FLOW, VALID } from '../helpers/diagram-specs.ts';
 
 describe('diagram rendering (Mermaid in Chromium)', () => {
@@ -49,4 +52,24 @@ describe('diagram rendering (Mermaid in Chromium)', () => {
     expect(failed.stderr).toMatch(/diagram made from note\.md § 某一节 is invalid/);
   });
 
+  it('an invalid diagram gets the message of Mermaid’s parser, drawn in the browser as checked in Node', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'diagrams-'));
+    const result = await renderDiagrams([BROKEN_AUTHOR, VALID], dir, launchBrowser);
+    expect(result).toMatchObject({ rendered: 1, missing: [] });
+    const expected = await mermaidError(BROKEN_AUTHOR.code);
+    expect(expected).toMatch(/Parse error/);
+    expect(result.invalid.map((i) => i.error)).toEqual([expected]);
+  });
+
+  it('the committed SVGs of the bundled notes are what drawing their code makes now, byte for byte', async () => {
+    // An SVG is named by everything that shapes it: a change to the drawing that leaves the names
+    // as they are must leave the bytes as they are too, or the committed files are stale.
+    const specs = diagramSpecSchema.array().parse(JSON.parse(readFileSync(join(ROOT, 'content/diagrams.json'), 'utf8')));
+    const dir = mkdtempSync(join(tmpdir(), 'diagrams-'));
+    expect(await renderDiagrams(specs, dir, launchBrowser)).toMatchObject({ rendered: specs.length, invalid: [], unthemed: [] });
+    const committed = join(ROOT, 'content/diagrams');
+    expect(readdirSync(dir).sort()).toEqual(readdirSync(committed).sort());
+    // Named, not printed: an SVG runs to tens of kilobytes.
+    expect(readdirSync(dir).filter((name) => readFileSync(join(dir, name), 'utf8') !== readFileSync(join(committed, name), 'utf8'))).toEqual([]);
+  });
 });

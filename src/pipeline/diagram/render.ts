@@ -78,22 +78,18 @@ async function draw(page: Page, spec: DiagramSpec): Promise<Drawn> {
   const rootId = `dg-${spec.file.replace(/\.svg$/, '')}`;
   const drawn: { svgs: string[] } | { error: string } = await page.evaluate(
     async ({ code, rootId, settings, palettes, font }) => {
-      const mermaid = (window as unknown as { mermaid: { initialize: (c: object) => void; parse: (c: string) => Promise<unknown>; render: (id: string, c: string) => Promise<{ svg: string }> } }).mermaid;
+      const mermaid = (window as unknown as { mermaid: { initialize: (c: object) => void; render: (id: string, c: string) => Promise<{ svg: string }> } }).mermaid;
       const out: string[] = [];
-      // Mermaid's parser first, as validate.ts runs it in Node when there is no browser: the same message either way.
-      try {
-        mermaid.initialize({ ...settings, deterministicIDSeed: rootId, fontFamily: font });
-        await mermaid.parse(code);
-      } catch (error) {
-        return { error: (error instanceof Error ? error.message : String(error)).trim() };
-      }
+      const base = { ...settings, deterministicIDSeed: rootId, fontFamily: font };
       try {
         for (const themeVariables of palettes) {
-          mermaid.initialize({ ...settings, deterministicIDSeed: rootId, fontFamily: font, themeVariables: { ...themeVariables, fontFamily: font } });
+          mermaid.initialize({ ...base, themeVariables: { ...themeVariables, fontFamily: font } });
           out.push((await mermaid.render(rootId, code)).svg);
         }
       } catch (error) {
-        return { error: error instanceof Error ? error.message : String(error) };
+        // Rendering parses first and throws the parser's own error: the message is the one
+        // validate.ts gives in Node when there is no browser.
+        return { error: (error instanceof Error ? error.message : String(error)).trim() };
       }
       return { svgs: out };
     },
