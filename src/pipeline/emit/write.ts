@@ -17,9 +17,9 @@ export interface WriteResult {
  * is read, however long: a merged page lists many sources and sections.
  */
 export function isGenerated(path: string): boolean {
-  const { yaml } = splitFrontMatter(readFileSync(path, 'utf8').replace(/\r\n?/g, '\n'));
-  if (yaml === undefined) return false;
-  const data = parseFrontMatter(yaml);
+  const { matter } = splitFrontMatter(readFileSync(path, 'utf8').replace(/\r\n?/g, '\n'));
+  if (matter?.syntax !== 'yaml') return false;
+  const data = parseFrontMatter(matter.text);
   return data.ok && data.data['generated'] === true;
 }
 

@@ -1,35 +1,53 @@
+import { parse as parseToml } from 'smol-toml';
 import { parse } from 'yaml';
 
+/** The two front matter syntaxes notes carry: YAML between `---` lines (Jekyll, Hexo, VuePress…), TOML between `+++` lines (Hugo). */
+export type FrontMatterSyntax = 'yaml' | 'toml';
+
+const FENCES: { fence: string; syntax: FrontMatterSyntax }[] = [
+  { fence: '---', syntax: 'yaml' },
+  { fence: '+++', syntax: 'toml' },
+];
+
 export interface FrontMatterSplit {
-  /** The YAML between the fences, when the note opens with a closed front matter block. */
-  yaml?: string;
+  /** The front matter between the fences, when the note opens with a closed block, and its syntax. */
+  matter?: { text: string; syntax: FrontMatterSyntax };
   /** The note after the front matter. */
   body: string;
   /** Lines the front matter took, so body line numbers can be mapped back. */
   lines: number;
 }
 
-/** Splits a leading `---` … `---` block off the text. An unclosed block is not front matter. */
+/** Splits a leading `---` … `---` (or `+++` … `+++`) block off the text. An unclosed block is not front matter. */
 export function splitFrontMatter(text: string): FrontMatterSplit {
-  if (!text.startsWith('---\n')) return { body: text, lines: 0 };
-  const end = text.indexOf('\n---', 3);
+  const opening = FENCES.find(({ fence }) => text.startsWith(`${fence}\n`));
+  if (!opening) return { body: text, lines: 0 };
+  const { fence, syntax } = opening;
+  const end = text.indexOf(`\n${fence}`, 3);
   if (end === -1) return { body: text, lines: 0 };
   const after = text.indexOf('\n', end + 4);
   const closing = text.slice(end + 4, after === -1 ? undefined : after);
   if (closing.trim() !== '') return { body: text, lines: 0 };
-  const yaml = text.slice(4, end + 1);
   const body = after === -1 ? '' : text.slice(after + 1);
-  return { yaml, body, lines: text.slice(0, after === -1 ? text.length : after + 1).split('\n').length - 1 };
+  return { matter: { text: text.slice(4, end + 1), syntax }, body, lines: text.slice(0, after === -1 ? text.length : after + 1).split('\n').length - 1 };
 }
 
 export type FrontMatterResult =
   | { ok: true; data: Record<string, unknown> }
   | { ok: false; reason: string };
 
-/** Parses front matter YAML; anything but a mapping is refused with a reason. */
-export function parseFrontMatter(yaml: string): FrontMatterResult {
+/** Parses front matter in its syntax; anything but a mapping is refused with a reason. */
+export function parseFrontMatter(text: string, syntax: FrontMatterSyntax = 'yaml'): FrontMatterResult {
+  if (syntax === 'toml') {
+    try {
+      // A TOML document is always a table.
+      return { ok: true, data: { ...parseToml(text) } };
+    } catch (error) {
+      return { ok: false, reason: `invalid TOML front matter: ${(error as Error).message.split('\n')[0]}` };
+    }
+  }
   try {
-    const data: unknown = parse(yaml, { uniqueKeys: false });
+    const data: unknown = parse(text, { uniqueKeys: false });
     if (data === null || data === undefined) return { ok: true, data: {} };
     if (typeof data !== 'object' || Array.isArray(data)) return { ok: false, reason: 'front matter is not a YAML mapping' };
     return { ok: true, data: data as Record<string, unknown> };

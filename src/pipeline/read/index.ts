@@ -37,8 +37,8 @@ export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'ju
   const { text, encoding } = decode(bytes);
   const split = splitFrontMatter(text);
   let metadata: ReturnType<typeof pickMetadata> = { tags: [] };
-  if (split.yaml !== undefined) {
-    const parsed = parseFrontMatter(split.yaml);
+  if (split.matter) {
+    const parsed = parseFrontMatter(split.matter.text, split.matter.syntax);
     if (parsed.ok) {
       metadata = pickMetadata(parsed.data);
       const keep = new Set(junk['front-matter'].keep);
@@ -47,12 +47,12 @@ export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'ju
       }
     } else {
       file.message(`${parsed.reason}; the front matter was ignored`, { ruleId: 'front-matter', source: 'read' });
-      file.data.dropped.push({ rule: 'front-matter:invalid', text: split.yaml.trim() });
+      file.data.dropped.push({ rule: 'front-matter:invalid', text: split.matter.text.trim() });
     }
   }
   let markdown: Root | undefined;
   const parseMarkdown = () => (markdown ??= markdownToMdast(isolateTemplateLines(split.body)));
-  const format = detectFormat(split.body, name, parseMarkdown, split.yaml !== undefined, markdownToMdast);
+  const format = detectFormat(split.body, name, parseMarkdown, split.matter !== undefined, markdownToMdast);
   let tree: Root;
   let title = metadata.title;
   if (format === 'html') {
