@@ -45,9 +45,10 @@ function classify(line: string, next: string | undefined, first: boolean, shape:
   if (definition && /\S/.test(definition[3] ?? '')) {
     return { kind: 'definition', term: definition[1] ?? '', colon: definition[2] ?? ':', text: definition[3] ?? '' };
   }
-  const short = text.length <= shape.maxTitleLine && !shape.sentenceEnd.test(text) && next !== undefined;
-  // The first line of a note is its title; later short lines title what follows them.
-  if (short && first) return { kind: 'heading', depth: 1, text };
+  const titleLike = !shape.sentenceEnd.test(text) && next !== undefined;
+  // The first line of a note is its title, as long as a heading may be; later short lines title what follows them.
+  if (first && titleLike && text.length <= shape.maxHeading) return { kind: 'heading', depth: 1, text };
+  const short = titleLike && text.length <= shape.maxTitleLine;
   if (short && (next ?? '').trim().length > text.length) return { kind: 'heading', depth: 3, text };
   return { kind: 'paragraph', text };
 }
