@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { topicOf } from '../../src/pipeline/classify/topic.ts';
 import { listSources, runPipeline, type SourceInput } from '../../src/pipeline/index.ts';
-import { shortTitle } from '../../src/pipeline/merge/short-title.ts';
+import { plainTitle, shortTitle } from '../../src/pipeline/merge/short-title.ts';
 import { titleSlug } from '../../src/pipeline/merge/slug.ts';
 import { noteShape } from '../../src/pipeline/segment/note-shape.ts';
 import { chapterAccuracy } from '../../bench/accuracy.ts';
@@ -56,6 +56,14 @@ describe("a note's shape decides its parts", () => {
     expect(short('如何排查Kubernetes中的网络连接问题？')).toBe('排查Kubernetes中的网络连接问题');
     expect(short('etcd 是什么？')).toBe('etcd');
     expect(short('什么是')).toBe('什么是');
+    // A note's title loses the word for what kind of writing it is, never its subject.
+    const plain = (heading: string) => plainTitle(heading, rules.pageModel);
+    expect(plain('StatefulSet 学习笔记')).toBe('StatefulSet');
+    expect(plain('Helm 详解：')).toBe('Helm');
+    expect(plain('Kubernetes 中的 DNS 解析')).toBe('Kubernetes 中的 DNS 解析');
+    expect(plain('笔记')).toBe('笔记');
+    expect(plain('调度器的笔记')).toBe('调度器的笔记');
+    expect(plain('K8s 在 1.2 之后就不再支持 docker。')).toBe('K8s 在 1.2 之后就不再支持 docker');
     expect(titleSlug('准入控制')).toBe('zhun-ru-kong-zhi');
     expect(titleSlug('Init 容器')).toBe('init-rong-qi');
     expect(titleSlug('Ingress Controller 和 Gateway API 控制器')).toBe('ingress-controller-he-gateway-api-kong-zhi-qi');

@@ -44,7 +44,8 @@ export function dropTablesOfContents(tree: Root, file: NoteFile, junk: JunkRules
 
 /**
  * Lines scrapers and blog engines add to a post, as `junk-rules.yaml` says: image caption lines,
- * share prompts, copyright boilerplate (a paragraph or list item whose whole text matches).
+ * share prompts, copyright boilerplate, post dates and view counts (a paragraph, heading or list item
+ * whose whole text matches: a plain-text note's short lines are read as headings).
  * Alt texts that say nothing (editor placeholders, file names) are emptied.
  */
 export function dropJunkLines(tree: Root, file: NoteFile, junk: JunkRules): void {
@@ -57,10 +58,10 @@ export function dropJunkLines(tree: Root, file: NoteFile, junk: JunkRules): void
       child.alt = '';
       fixes['image-alt'] = (fixes['image-alt'] ?? 0) + 1;
     }
-    if (child.type !== 'paragraph' && child.type !== 'listItem') return true;
+    if (child.type !== 'paragraph' && child.type !== 'listItem' && child.type !== 'heading') return true;
     const text = flat(child);
     const rule = text ? lineRule(text) : undefined;
-    if (rule && (child.type === 'paragraph' || child.children.every((c) => c.type === 'paragraph'))) {
+    if (rule && (child.type !== 'listItem' || child.children.every((c) => c.type === 'paragraph'))) {
       drop(file, child, `line:${rule}`);
       return false;
     }

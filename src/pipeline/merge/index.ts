@@ -3,7 +3,7 @@ import type { PageModel, Taxonomy } from '../rules/schemas.ts';
 import { normalize } from '../text/normalize.ts';
 import type { Page, Section } from '../types.ts';
 import { headingReader } from '../segment/heading-text.ts';
-import { shortTitle } from './short-title.ts';
+import { plainTitle, shortTitle } from './short-title.ts';
 import { titleSlug } from './slug.ts';
 
 function argmax(scores: Map<string, number>, order: string[]): string {
@@ -30,9 +30,10 @@ function place(sections: Section[], taxonomy: Taxonomy): { chapter: string; grou
  * removing a note never moves another page. Parts are ordered by note, then by place in it.
  */
 export function merge(sections: Section[], taxonomy: Taxonomy, model: PageModel): Page[] {
-  // A question is titled by what it asks about; any other heading is its own title.
+  // A question is titled by what it asks about; any other heading is its own title, without a
+  // word such as 笔记 after its subject.
   const { isQuestion } = headingReader(model);
-  const titleOf = (heading: string) => (isQuestion(heading) ? shortTitle(heading, model) : heading);
+  const titleOf = (heading: string) => (isQuestion(heading) ? shortTitle(heading, model) : plainTitle(heading, model));
   const sorted = [...sections].sort((a, b) => compareText(a.source, b.source) || a.index - b.index);
   const byTopic = new Map<string, Section[]>();
   const byTitle = new Map<string, Section[]>();

@@ -24,3 +24,16 @@ export function shortTitle(heading: string, model: PageModel): string {
   // A title cannot start with a particle left behind (`Kubernetes 的架构` → `的架构`).
   return title && !/^[的之中在和与]/.test(title) ? title : heading.replace(EDGE_PUNCTUATION, '');
 }
+
+/**
+ * A title that is not a question, without the words an author put after its subject
+ * (`StatefulSet 学习笔记` → `StatefulSet`), as `page-model.yaml` lists them. When nothing would
+ * be left, or a particle would end it, the heading stays as it is.
+ */
+export function plainTitle(heading: string, model: PageModel): string {
+  const title = heading.replace(EDGE_PUNCTUATION, '');
+  const suffix = [...model['note-title-suffixes']].sort((a, b) => b.length - a.length).find((s) => title.toLowerCase().endsWith(s.toLowerCase()) && title.length > s.length);
+  if (!suffix) return title;
+  const left = title.slice(0, -suffix.length).replace(EDGE_PUNCTUATION, '');
+  return left && !/[的之与和及]$/.test(left) ? left : title;
+}

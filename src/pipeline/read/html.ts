@@ -36,12 +36,33 @@ function dropJunk(root: HastRoot, rules: JunkRules, dropped: Dropped[]): void {
   walk(root);
 }
 
+const textOf = (element: Element | undefined) => (element ? toString(element).replace(/\s+/g, ' ').trim() : '');
+
+/**
+ * The article's title. A page's <title> is usually the article's title followed by the site's
+ * name, and its first <h1> the article's own heading: the <h1> when the <title> starts with it
+ * (a site name in an <h1> would come last in the <title>), else the <title> without what follows
+ * its last separator when that is the shorter part, else the <h1>.
+ */
+function articleTitle(root: HastRoot, separators: string[]): string | undefined {
+  const full = textOf(select('title', root));
+  const heading = textOf(select('h1', root));
+  if (!full || (heading && full.startsWith(heading))) return heading || undefined;
+  let cut = -1;
+  let width = 0;
+  for (const separator of separators) {
+    const at = full.lastIndexOf(separator);
+    if (at > cut) [cut, width] = [at, separator.length];
+  }
+  if (cut > 0 && full.length - cut - width < cut) return full.slice(0, cut).trim();
+  return heading || full;
+}
+
 /** Parses a saved web page and keeps its article, as an mdast tree. */
 export function htmlToMdast(html: string, rules: JunkRules): HtmlResult {
   const root = unified().use(rehypeParse).parse(html);
   const dropped: Dropped[] = [];
-  const titleElement = select('title', root) ?? select('h1', root);
-  const title = titleElement ? toString(titleElement).replace(/\s+/g, ' ').trim() || undefined : undefined;
+  const title = articleTitle(root, rules['title-separators']);
   dropJunk(root, rules, dropped);
   let content: HastRoot | Element = root;
   for (const selector of rules.content) {

@@ -90,10 +90,12 @@ export const junkRulesSchema = z.object({
   'front-matter': z.object({ keep: z.array(z.string()) }),
   /** Alt texts that say nothing (regular expressions, case-insensitive): such an alt is left empty. */
   'image-alts': z.array(pattern).default([]),
-  /** A paragraph or list item whose whole text matches one of a rule's patterns is dropped. */
+  /** A paragraph, heading or list item whose whole text matches one of a rule's patterns is dropped. */
   lines: z.array(z.object({ id: z.string(), patterns: z.array(pattern).min(1) })).default([]),
   /** Captions of a table of contents, dropped with the list of in-page links below them. */
   'toc-captions': z.array(z.string()).default([]),
+  /** What stands between an article's title and the site's name in a saved page's <title>. */
+  'title-separators': z.array(z.string().min(1)).default([]),
 });
 
 /** content/actors.yaml */
@@ -217,6 +219,8 @@ export const pageModelSchema = z.object({
   'title-prefixes': z.array(z.string().min(1)).default([]),
   /** Words removed from the end of a question to make a page's short title. */
   'title-suffixes': z.array(z.string().min(1)).default([]),
+  /** Words an author puts after a note's subject (`StatefulSet 学习笔记`), removed from a title that is not a question. */
+  'note-title-suffixes': z.array(z.string().min(1)).default([]),
 });
 
 export type Taxonomy = z.infer<typeof taxonomySchema>;
