@@ -3,6 +3,7 @@ import type { Rules } from '../rules/schemas.ts';
 import type { NoteFile } from '../types.ts';
 import { collectImages } from './collect-images.ts';
 import { convertForeignMarkup } from './convert-foreign-markup.ts';
+import { convertWikiMarkup } from './convert-wiki-markup.ts';
 import { dropAttributeLists } from './drop-attribute-lists.ts';
 import { dropEmpty } from './drop-empty.ts';
 import { dropJunkLines, dropTablesOfContents } from './drop-junk-blocks.ts';
@@ -22,6 +23,7 @@ export { dropRepeats } from './drop-repeats.ts';
 /** Note-level cleaning, in order. Repeats are dropped per section, after segmenting. */
 export function clean(tree: Root, file: NoteFile, rules: Rules): Root {
   convertForeignMarkup(tree, file, rules.markup);
+  convertWikiMarkup(tree, file);
   neutralizeHtml(tree, file);
   wrapLoosePhrasing(tree);
   dropAttributeLists(tree, file);

@@ -9,6 +9,7 @@ import type { Dropped, NoteFile } from '../types.ts';
 
 const KNOWN_TAGS = new Set(htmlTagNames);
 const TAG = /<\/?([A-Za-z][A-Za-z0-9-]*)/g;
+const COMPONENT_TAG = /^\s*<\/?[A-Z][\w.]*(\s[^<>]*)?\/?>\s*$/;
 const fragmentParser = unified().use(rehypeParse, { fragment: true });
 
 function tagNames(html: string): string[] {
@@ -25,7 +26,7 @@ function htmlToInertMdast(html: string, dropped: Dropped[]): RootContent[] {
 /**
  * Raw HTML in a Markdown note never reaches the page as HTML. Comments are dropped;
  * HTML blocks are converted to Markdown after removing scripts, frames and handlers;
- * inline tags are dropped (their text stays); things that only look like tags
+ * inline tags are dropped (their text stays), and so are block tags of MDX components; things that only look like tags
  * (`<none>`, `<pod-name>`) are kept as literal text.
  */
 export function neutralizeHtml(tree: Root, file: NoteFile): void {
@@ -51,6 +52,12 @@ function replaceHtml(node: Html, inline: boolean, dropped: Dropped[]): RootConte
   if (value.trimStart().startsWith('<!--')) {
     const text = value.trim().replace(/^<!--/, '').replace(/-->$/, '').trim();
     dropped.push({ rule: 'html:comment', text: text || '<!-- -->', ...line });
+    return [];
+  }
+  // Another generator's MDX components on lines of their own (<Tabs>, <TabItem value="…">):
+  // the tags go, what they wrap stays. A lower-case placeholder such as <pod-name> is no component.
+  if (!inline && value.split('\n').every((l) => !l.trim() || COMPONENT_TAG.test(l))) {
+    dropped.push({ rule: 'html:component', text: value.trim(), ...line });
     return [];
   }
   const names = tagNames(value);

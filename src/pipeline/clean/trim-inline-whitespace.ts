@@ -7,6 +7,7 @@ const LATIN_EDGE = /[A-Za-z0-9]/;
  * Saved web pages pad inline code and bold text with the white space of their indentation
  * (`kubectl `, `**写入 etcd **`), which Markdown would show as stray spaces or `&#x20;`.
  * The padding is removed; a single space stays outside only where Latin words would otherwise touch.
+ * Line breaks at the end of a paragraph or heading go.
  */
 export function trimInlineWhitespace(tree: Root): void {
   visit(tree, 'inlineCode', (node) => {
@@ -43,5 +44,18 @@ export function trimInlineWhitespace(tree: Root): void {
       out.push(child);
     });
     parent.children = out as never;
+  });
+  // A line break that ends a paragraph or a heading (`…不会。<br>`) breaks nothing: Markdown would
+  // write it as a backslash, which the page shows.
+  visit(tree, (node) => {
+    if (node.type !== 'paragraph' && node.type !== 'heading') return;
+    const children = node.children;
+    let popped = false;
+    for (let last = children.at(-1); last && (last.type === 'break' || (last.type === 'text' && !last.value.trim())); last = children.at(-1)) {
+      children.pop();
+      popped = true;
+    }
+    const last = children.at(-1);
+    if (popped && last?.type === 'text') last.value = last.value.trimEnd();
   });
 }

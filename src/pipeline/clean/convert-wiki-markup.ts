@@ -1,0 +1,57 @@
+import type { Image, Parent, PhrasingContent, Root, Strong, Text } from 'mdast';
+import { SKIP, visit } from 'unist-util-visit';
+import { dropped, type NoteFile } from '../types.ts';
+
+/**
+ * `[[target]]`, `[[target|shown]]`, `[[target#heading]]`, `![[embed]]` and `==highlight==`,
+ * as Obsidian and other wiki-style note apps write them. A Markdown parser leaves them as text.
+ * A bracket pair opened by a space (`[[ -f file ]]`, a shell test) is none of them, nor are
+ * equals signs around no word (`==>==>`, an arrow drawn in text).
+ */
+const WIKI = /(!?)\[\[(?=[^\s\]])([^\[\]|#\n]*)(#[^\[\]|\n]*)?(?:\|([^\[\]\n]*))?\]\]|(?<!=)==(?=[^\s=][^=\n]*?[\p{L}\p{N}])([^=\n]*?[^\s=])==(?!=)/gu;
+const IMAGE_FILE = /\.(png|jpe?g|gif|svg|webp|bmp|avif)$/i;
+
+/** The nodes one text value becomes. */
+function convert(text: Text, file: NoteFile): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  let last = 0;
+  const keep = (value: string) => {
+    if (value) out.push({ type: 'text', value });
+  };
+  for (const m of text.value.matchAll(WIKI)) {
+    keep(text.value.slice(last, m.index));
+    last = m.index + m[0].length;
+    const [whole, bang, target = '', heading = '', shown, highlighted] = m;
+    if (highlighted !== undefined) {
+      out.push({ type: 'strong', children: [{ type: 'text', value: highlighted }] } satisfies Strong);
+      continue;
+    }
+    const name = target.trim();
+    if (bang && IMAGE_FILE.test(name)) {
+      // An attachment embedded by name: an image like any other, which the local image step finds or reports.
+      out.push({ type: 'image', url: encodeURI(name), alt: shown?.trim() ?? '' } satisfies Image);
+      continue;
+    }
+    if (bang) {
+      // Another note embedded whole: its text is not in this note.
+      dropped(file, 'wiki:embed', whole, text.position?.start.line);
+      continue;
+    }
+    // A link to another note of the author's: its words stay, as text.
+    keep(shown?.trim() || name || heading.replace(/^#/, '').trim());
+  }
+  if (last === 0) return [text];
+  keep(text.value.slice(last));
+  return out;
+}
+
+/** Wiki links and embeds become their words or images; highlights become strong emphasis. */
+export function convertWikiMarkup(tree: Root, file: NoteFile): void {
+  visit(tree, 'text', (node, index, parent: Parent | undefined) => {
+    if (!parent || index === undefined || !node.value.includes('[[') && !node.value.includes('==')) return;
+    const nodes = convert(node, file);
+    if (nodes.length === 1 && nodes[0] === node) return;
+    parent.children.splice(index, 1, ...(nodes as never[]));
+    return [SKIP, index + nodes.length];
+  });
+}
