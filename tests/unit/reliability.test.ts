@@ -13,6 +13,7 @@ import { ensureCompiles } from '../../src/pipeline/emit/ensure-compiles.ts';
 import { writeOutput } from '../../src/pipeline/emit/write.ts';
 import { listSources, runPipeline } from '../../src/pipeline/index.ts';
 import type { NoteFile } from '../../src/pipeline/types.ts';
+import { contentSentences, sourceText } from '../../src/pipeline/verify/sentences.ts';
 import { structureProblems } from '../../src/pipeline/verify/structure.ts';
 import { FIXTURES } from '../helpers/fixtures.ts';
 import { rules } from '../helpers/rules.ts';
@@ -102,6 +103,9 @@ describe('npm run verify: structure of built pages', () => {
     expect(rules('<p>{% hint style="info" %}</p>')).toEqual(['template-tag']);
     expect(rules('<p>::: tip</p>')).toEqual(['directive']);
     expect(rules('<p>&lt;Diagram id="d-1" /&gt;</p>')).toEqual(['jsx']);
+    expect(rules('<p>&lt;TabItem value="cli" label="命令行"&gt;</p>')).toEqual(['jsx']);
+    expect(rules('<p>另见 [[Pod 的生命周期]]。</p>')).toEqual(['wiki-link']);
+    expect(rules("<p>import Tabs from '@theme/Tabs';</p>")).toEqual(['mdx-import']);
     expect(rules('<p>见[官方文档](https://kubernetes.io)</p>')).toEqual(['link']);
     expect(rules('<p>*来源：`a.md`*</p>')).toEqual(['emphasis-source']);
     expect(rules('<p><img src="a.png" alt="架构">\n{width=1920 height=882}</p>')).toEqual(['attribute-list']);
@@ -114,6 +118,15 @@ describe('npm run verify: structure of built pages', () => {
   it('leaves code, emoji sequences and ordinary prose alone', () => {
     expect(rules('<p>JSONPath 表达式 {.status.phase} 与 {range .items[*]}。</p>')).toEqual([]);
     expect(rules('<p>Pod 的 #标签 与 C# 语言，a &lt; b。👩\u200d💻 工程师。</p><pre><code>## 注释\n```\n{{&lt; x &gt;}}</code></pre>')).toEqual([]);
+    expect(rules('<p>Shell 的条件测试 [[ -f 文件 ]] 与数组 a[[0]]；要导入的模块 import 进来。</p>')).toEqual([]);
+  });
+});
+
+describe('npm run verify: a note as its reader sees it', () => {
+  it('reads a saved page without its <head>, and wiki markup as the words it shows', () => {
+    const page = '<!doctype html><html><head><title>Pod 的生命周期与重启策略 - 某个博客的名字很长</title></head><body>\n<h1>Pod 的生命周期与重启策略</h1>\n<p>第一句话有足够多的汉字来计数。</p>\n</body></html>';
+    expect(contentSentences(sourceText(page))).toEqual(['Pod 的生命周期与重启策略', '第一句话有足够多的汉字来计数']);
+    expect(contentSentences(sourceText('另见 [[Pod 的生命周期|生命周期]]，==节点失联超过四十秒会被标记==。\n![[节点压力驱逐的全部笔记]]'))).toEqual(['另见 生命周期，节点失联超过四十秒会被标记']);
   });
 });
 

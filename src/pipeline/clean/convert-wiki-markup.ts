@@ -5,11 +5,21 @@ import { dropped, type NoteFile } from '../types.ts';
 /**
  * `[[target]]`, `[[target|shown]]`, `[[target#heading]]`, `![[embed]]` and `==highlight==`,
  * as Obsidian and other wiki-style note apps write them. A Markdown parser leaves them as text.
- * A bracket pair opened by a space (`[[ -f file ]]`, a shell test) is none of them, nor are
+ * A bracket pair opened by a space (`[[ -f file ]]`, a shell test) or after a word (`a[[0]]`) is none of them, nor are
  * equals signs around no word (`==>==>`, an arrow drawn in text).
  */
-const WIKI = /(!?)\[\[(?=[^\s\]])([^\[\]|#\n]*)(#[^\[\]|\n]*)?(?:\|([^\[\]\n]*))?\]\]|(?<!=)==(?=[^\s=][^=\n]*?[\p{L}\p{N}])([^=\n]*?[^\s=])==(?!=)/gu;
+const WIKI = /(?<![\w\]])(!?)\[\[(?=[^\s\]])([^\[\]|#\n]*)(#[^\[\]|\n]*)?(?:\|([^\[\]\n]*))?\]\]|(?<!=)==(?=[^\s=][^=\n]*?[\p{L}\p{N}])([^=\n]*?[^\s=])==(?!=)/gu;
 const IMAGE_FILE = /\.(png|jpe?g|gif|svg|webp|bmp|avif)$/i;
+
+/** The words a link to another note shows: its own text, else the note's name, else the heading. */
+const linkWords = (target: string, heading: string, shown: string | undefined) => shown?.trim() || target.trim() || heading.replace(/^#/, '').trim();
+
+/** A text as a reader sees it once wiki markup is converted: link words, highlighted words, no embeds. */
+export function wikiReaderText(text: string): string {
+  return text.replace(WIKI, (_whole, _bang: string, target: string | undefined, heading: string | undefined, shown: string | undefined, highlighted: string | undefined) =>
+    highlighted ?? (_bang ? '' : linkWords(target ?? '', heading ?? '', shown)),
+  );
+}
 
 /** The nodes one text value becomes. */
 function convert(text: Text, file: NoteFile): PhrasingContent[] {
@@ -38,7 +48,7 @@ function convert(text: Text, file: NoteFile): PhrasingContent[] {
       continue;
     }
     // A link to another note of the author's: its words stay, as text.
-    keep(shown?.trim() || name || heading.replace(/^#/, '').trim());
+    keep(linkWords(name, heading, shown));
   }
   if (last === 0) return [text];
   keep(text.value.slice(last));

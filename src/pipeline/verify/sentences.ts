@@ -1,6 +1,7 @@
 import { toString as hastToString } from 'hast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
+import { wikiReaderText } from '../clean/convert-wiki-markup.ts';
 import { splitFrontMatter } from '../read/front-matter.ts';
 import { parseMarkerLine } from '../read/isolate-template-lines.ts';
 import { normalize } from '../text/normalize.ts';
@@ -24,12 +25,18 @@ const MERMAID_FENCE = /^\s{0,3}(`{3,}|~{3,})\s*mermaid\b/;
 /**
  * The text of a raw note as a reader would see it: HTML pages reduced to their text; in
  * Markdown, character references decoded, other generators' template lines reduced to the
- * title they carry, and the source of the note's own Mermaid diagrams left out (a reader
- * sees the drawing).
+ * title they carry, wiki links reduced to their words, and the source of the note's own
+ * Mermaid diagrams left out (a reader sees the drawing). A page's <head> is not read.
  */
 export function sourceText(raw: string): string {
   const { body } = splitFrontMatter(raw.replace(/\r\n?/g, '\n'));
-  if (body.trimStart().startsWith('<')) return hastToString(unified().use(rehypeParse).parse(body));
+  if (body.trimStart().startsWith('<')) {
+    // What the page's <head> holds (its <title> among it) is the browser's, not the reader's.
+    const page = unified().use(rehypeParse).parse(body);
+    const html = page.children.find((n) => n.type === 'element' && n.tagName === 'html');
+    const bodyElement = html?.type === 'element' ? html.children.find((n) => n.type === 'element' && n.tagName === 'body') : undefined;
+    return hastToString(bodyElement ?? page);
+  }
   const out: string[] = [];
   let mermaid: string | undefined;
   for (const line of body.split('\n')) {
@@ -43,7 +50,7 @@ export function sourceText(raw: string): string {
       continue;
     }
     const marker = parseMarkerLine(line);
-    out.push(marker ? (marker.args.match(/title\s*=\s*"([^"]*)"/)?.[1] ?? '') : line);
+    out.push(marker ? (marker.args.match(/title\s*=\s*"([^"]*)"/)?.[1] ?? '') : wikiReaderText(line));
   }
   return (
     out

@@ -11,7 +11,9 @@ export const LEAKED_MARKUP: { id: string; what: string; pattern: RegExp }[] = [
   { id: 'shortcode', what: 'a Hugo shortcode', pattern: /\{\{[<%]/ },
   { id: 'template-tag', what: 'a GitBook/Jinja tag', pattern: /\{%-?\s*\w/ },
   { id: 'directive', what: 'a container directive (:::)', pattern: /(^|\n)\s*:::/ },
-  { id: 'jsx', what: 'a component tag', pattern: /<(Diagram|Aside|ChapterIndex)\b/ },
+  { id: 'jsx', what: 'a component tag', pattern: /<\/?(Diagram|Aside|ChapterIndex|Tabs|TabItem)\b/ },
+  { id: 'wiki-link', what: 'a wiki link ([[…]])', pattern: /(?<![\w\]])!?\[\[[^\s\]][^\]\n]*\]\]/ },
+  { id: 'mdx-import', what: 'an MDX import line', pattern: /(^|\n)\s*import\s+[\w{}*,\s]+\s+from\s+['"]@?[\w/.-]+['"]/ },
   { id: 'link', what: 'a Markdown link', pattern: /\[[^\]\n]+\]\((https?:|\.{0,2}\/)[^)\s]*\)/ },
   { id: 'attribute-list', what: 'a Pandoc/kramdown attribute list', pattern: /\{(?::[ \t]*[#.\w-]|#[\w-]+[ \t]*\}|(?:width|height)=)/ },
 ];
