@@ -12,6 +12,7 @@ import { fixCodeLanguages } from './fix-code-languages.ts';
 import { fixTerms } from './fix-terms.ts';
 import { neutralizeHtml } from './neutralize-html.ts';
 import { neutralizeLinks } from './neutralize-links.ts';
+import { promoteBoldQuestions } from './promote-bold-questions.ts';
 import { splitLineParagraphs } from './split-line-paragraphs.ts';
 import { tabTables } from './tab-tables.ts';
 import { trimInlineWhitespace } from './trim-inline-whitespace.ts';
@@ -26,6 +27,7 @@ export function clean(tree: Root, file: NoteFile, rules: Rules): Root {
   convertWikiMarkup(tree, file);
   neutralizeHtml(tree, file);
   wrapLoosePhrasing(tree);
+  promoteBoldQuestions(tree, file, rules.pageModel);
   dropAttributeLists(tree, file);
   dropRecommendationTails(tree, file, rules.junk);
   dropTablesOfContents(tree, file, rules.junk);
