@@ -132,7 +132,8 @@ export function progressOf(input: SourceInput, result: NoteResult | ErrorReport)
   if (!('sections' in result)) return { file: input.name, ok: false, detail: `${result.reason}. ${result.hint}` };
   const meta = result.file.data.meta as SourceMeta;
   const made = result.sections.reduce((n, s) => n + (s.diagrams?.filter((d) => d.made).length ?? 0), 0);
-  return { file: input.name, ok: true, detail: `${meta.format}, ${meta.encoding}, ${result.sections.length} sections, ${result.file.data.dropped?.length ?? 0} blocks dropped, ${made} diagrams` };
+  const none = result.sections.length === 0 ? '; it makes no page: nothing but headings is left once cleaned' : '';
+  return { file: input.name, ok: true, detail: `${meta.format}, ${meta.encoding}, ${result.sections.length} sections, ${result.file.data.dropped?.length ?? 0} blocks dropped, ${made} diagrams${none}` };
 }
 
 /**

@@ -71,6 +71,20 @@ describe("a note's shape decides its parts", () => {
   });
 });
 
+describe('a note with nothing to read makes no page', () => {
+  it('a GitBook SUMMARY.md (headings and a table of contents of other notes) is reported, not shown', () => {
+    const note = (name: string, text: string): SourceInput => ({ name, bytes: Buffer.from(text) });
+    const summary = note('SUMMARY.md', '# Summary\n\n* [前言](README.md)\n* [Pod](concepts/pod.md)\n    * [Init 容器](concepts/init.md)\n\n## 网络\n\n* [Service](network/service.md)\n');
+    const pod = note('pod.md', '# Pod 的阶段\n\nPod 从创建到结束会经历 Pending、Running、Succeeded、Failed 几个阶段，每个阶段的含义都不同。\n');
+    const { report, files } = runPipeline([summary, pod], rules);
+    expect(report.pages.map((p) => p.sources)).toEqual([['pod.md']]);
+    const source = report.sources.find((s) => s.file === 'SUMMARY.md');
+    expect(source?.sections).toEqual([]);
+    expect(source?.warnings).toEqual(['nothing but headings is left once cleaned (see what was dropped): the note makes no page [no-content]']);
+    expect(files.some((f) => f.content.includes('source: SUMMARY.md'))).toBe(false);
+  });
+});
+
 describe('page URLs never move when other notes come and go', () => {
   const base = listSources(join(FIXTURES, 'stability/sources'));
   const extra: SourceInput = { name: 'scheduler.md', bytes: readFileSync(join(FIXTURES, 'stability/extra.md')) };

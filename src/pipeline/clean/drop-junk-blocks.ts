@@ -6,14 +6,20 @@ import { dropped, type NoteFile } from '../types.ts';
 /** `[TOC]`, `@[TOC](文章目录)` (read as `@` and a link): a table of contents the blog engine fills in. */
 const TOC_LINE = /^@?\[?toc\]?(\([^)]*\))?$/i;
 
-/** Is this list a table of contents: every item a link to an anchor of the page (nested lists allowed)? */
+/** A link to an anchor of the page, or to another note of the folder (`concepts/pod.md`, `../README.md#安装`). */
+const TOC_TARGET = /^(#|(?![a-z][a-z0-9+.-]*:)[^?#\s]*\.(md|mdx|markdown|html?)(#|$))/i;
+
+/**
+ * Is this list a table of contents: every item a link to an anchor of the page or to another
+ * note of the folder, as GitBook's SUMMARY.md and a repository's README list them (nested lists allowed)?
+ */
 function isTocList(list: List): boolean {
   return list.children.length > 0 && list.children.every((item) =>
     item.children.every((child) => {
       if (child.type === 'list') return isTocList(child);
       if (child.type !== 'paragraph') return false;
       const parts = child.children.filter((c) => c.type !== 'text' || c.value.trim() !== '');
-      return parts.length === 1 && parts[0]?.type === 'link' && parts[0].url.startsWith('#');
+      return parts.length === 1 && parts[0]?.type === 'link' && TOC_TARGET.test(parts[0].url);
     }),
   );
 }
@@ -22,7 +28,7 @@ const flat = (node: RootContent) => toString(node).replace(/\s+/g, ' ').trim();
 
 /**
  * Tables of contents that blog engines put above a post, as `junk-rules.yaml` says: a list made
- * only of links to the page's own anchors (with the caption above it, such as 文章目录), and
+ * only of links to the page's own anchors or to other notes (with the caption above it, such as 文章目录), and
  * `[TOC]` lines. Runs before relative links are turned into text.
  */
 export function dropTablesOfContents(tree: Root, file: NoteFile, junk: JunkRules): void {

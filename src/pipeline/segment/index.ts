@@ -6,6 +6,9 @@ import { headingReader, type HeadingReader } from './heading-text.ts';
 import { topicOf } from '../classify/topic.ts';
 import { noteShape, type NoteShape } from './note-shape.ts';
 
+/** Does any of these blocks give a reader something: words, code, a table or a picture? */
+const holdsContent = (nodes: RootContent[]): boolean => nodes.some((n) => n.type === 'image' || n.type === 'code' || toString(n).trim() !== '' || ('children' in n && holdsContent(n.children as RootContent[])));
+
 export { headingReader, type HeadingReader } from './heading-text.ts';
 export type { NoteShape } from './note-shape.ts';
 
@@ -123,6 +126,11 @@ export function segment(tree: Root, file: NoteFile, model: PageModel, taxonomy: 
     const only = parts.length === 1 && !preamble.length && !generic.has((parts[0]?.heading ?? '').toLowerCase()) ? parts[0] : undefined;
     const heading = only?.heading ?? title;
     const children = [...preamble, ...parts.flatMap((p, i) => (i === 0 && p.heading === heading ? p.children : asSubsection(p)))];
+    if (!holdsContent([...preamble, ...parts.flatMap((p) => p.children)])) {
+      // Headings and nothing else once cleaned (a GitBook SUMMARY.md, whose lists of links are a table of contents): no page.
+      file.message('nothing but headings is left once cleaned (see what was dropped): the note makes no page', { ruleId: 'no-content', source: 'segment' });
+      return { sections: [], shape };
+    }
     return { sections: [{ source: name, index: 0, heading, originalHeading: only?.originalHeading ?? title, children }], shape };
   }
   const sections: Draft[] = [];
