@@ -40,14 +40,17 @@ const textOf = (element: Element | undefined) => (element ? toString(element).re
 
 /**
  * The article's title. A page's <title> is usually the article's title followed by the site's
- * name, and its first <h1> the article's own heading: the <h1> when the <title> starts with it
+ * name, and one of its <h1>s the article's own heading: the first <h1> the <title> starts with
  * (a site name in an <h1> would come last in the <title>), else the <title> without what follows
- * its last separator when that is the shorter part, else the <h1>.
+ * its last separator when that is the shorter part, else the first <h1>.
  */
 function articleTitle(root: HastRoot, separators: string[]): string | undefined {
   const full = textOf(select('title', root));
-  const heading = textOf(select('h1', root));
-  if (!full || (heading && full.startsWith(heading))) return heading || undefined;
+  const headings = selectAll('h1', root).map(textOf).filter(Boolean);
+  const heading = headings[0] ?? '';
+  if (!full) return heading || undefined;
+  const named = headings.find((h) => full.startsWith(h));
+  if (named) return named;
   let cut = -1;
   let width = 0;
   for (const separator of separators) {
