@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { classify, findTopic } from './classify/index.ts';
 import { clean, dropRepeats } from './clean/index.ts';
@@ -11,6 +11,7 @@ import type { RelatedRef, SectionRef } from '../schema.ts';
 import { emitChapterIndex, emitChapters, emitGlossary, emitPage, emitSearch, emitSidebar, pageTree, type OutputFile } from './emit/index.ts';
 import { ensureCompiles } from './emit/ensure-compiles.ts';
 import { isPicture, type LocalImage } from './clean/local-images.ts';
+import { filesUnder } from './files-under.ts';
 import { relatedParts } from './merge/related.ts';
 import { merge } from './merge/index.ts';
 import { foldNearDuplicates } from './merge/near-duplicates.ts';
@@ -42,14 +43,15 @@ export interface ProgressEvent {
 }
 
 /**
- * Lists the notes of a folder (files only, hidden files and pictures skipped: pictures are what
- * notes show, not notes), sorted by name.
+ * Lists the notes of a folder and of every folder below it, as a GitBook, Hugo or VuePress site
+ * keeps them (files only; hidden files and folders, node_modules and pictures skipped: pictures
+ * are what notes show, not notes), each named by its path in the folder (`concepts/pod.md`),
+ * sorted by that name.
  */
 export function listSources(dir: string): SourceInput[] {
-  return readdirSync(dir)
-    .filter((name) => !name.startsWith('.') && !isPicture(name) && statSync(join(dir, name)).isFile())
-    .sort(compareText)
-    .map((name) => ({ name, bytes: readFileSync(join(dir, name)), dir }));
+  return filesUnder(dir, (name) => !isPicture(name))
+    .map((path) => ({ name: relative(dir, path).split(sep).join('/'), bytes: readFileSync(path), dir }))
+    .sort((a, b) => compareText(a.name, b.name));
 }
 
 /**
@@ -102,12 +104,12 @@ function pageKey(page: Page, metas: Map<string, SourceMeta>): string {
 export function processNote(input: SourceInput, rules: Rules): NoteResult | ErrorReport {
   let note: Note;
   try {
-    note = readNote(input.bytes, input.name, rules);
+    note = readNote(input.bytes, input.name, rules, input.name);
   } catch (error) {
     if (!(error instanceof UnreadableNoteError)) throw error;
     return { file: input.name, reason: error.message, hint: error.hint };
   }
-  if (input.dir) note.file.data.dir = { note: input.dir, root: input.dir };
+  if (input.dir) note.file.data.dir = { note: join(input.dir, dirname(input.name)), root: input.dir };
   clean(note.tree, note.file, rules);
   const { sections: cuts, shape } = segment(note.tree, note.file, rules.pageModel, rules.taxonomy);
   note.file.data.shape = shape;

@@ -13,24 +13,13 @@ import { join, relative } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { installedPackages, writeCacheFile } from './cache-file.ts';
 import { isPicture } from './clean/local-images.ts';
+import { filesUnder } from './files-under.ts';
 import { root } from './step-basics.ts';
 import type { NoteCache, PageCache } from './index.ts';
 
 const PREFIX = 'notes-';
 const SUFFIX = '.v8';
 
-/** Every file under `dir` (hidden ones and node_modules left out) that `keep` accepts, sorted by path. */
-export function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
-  if (!existsSync(dir)) return [];
-  const found: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...filesUnder(path, keep));
-    else if (entry.isFile() && keep(entry.name)) found.push(path);
-  }
-  return found.sort();
-}
 
 /**
  * What the per-note results depend on besides the notes themselves, hashed: the code under src/,

@@ -10,7 +10,8 @@ import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { writeCacheFile } from './cache-file.ts';
 import { isPicture } from './clean/local-images.ts';
-import { filesUnder, noteCacheFingerprint } from './note-cache.ts';
+import { filesUnder } from './files-under.ts';
+import { noteCacheFingerprint } from './note-cache.ts';
 
 /** The folders a prepare works on: the notes, and content/ (its rules in, its chapters and diagrams out). */
 export interface PrepareFolders {

@@ -151,3 +151,24 @@ describe('pictures beside the notes', () => {
     expect(readdirSync(join(out, 'assets'))).toEqual(['268654864f828722.png']);
   });
 });
+
+describe('notes in folders below the notes folder', () => {
+  it('are read like the others, named by their path, their pictures looked up beside them; hidden folders and node_modules are not notes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'handbook-nested-'));
+    const write = (path: string, content: string | Buffer) => {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), content);
+    };
+    write('concepts/workloads/pod.md', '# Pod 的结构\n\n一个 Pod 里的容器共享网络命名空间和存储卷，网络命名空间由 pause 容器持有。\n\n![Pod 的结构](images/pod.png)\n');
+    write('concepts/workloads/images/pod.png', readFileSync(join(FIXTURES, 'pipeline/local-images/sources/images/pod.png')));
+    write('network/README.md', '# Service 的类型\n\nService 有 ClusterIP、NodePort、LoadBalancer 和 ExternalName 四种类型，默认是 ClusterIP。\n');
+    write('.obsidian/workspace.md', '# 不是笔记\n');
+    write('node_modules/pkg/readme.md', '# 也不是笔记\n');
+    const inputs = listSources(dir);
+    expect(inputs.map((i) => i.name)).toEqual(['concepts/workloads/pod.md', 'network/README.md']);
+    const { files, assets, report } = runPipeline(inputs, rules);
+    expect(report.sources.map((s) => [s.file, s.sections.length])).toEqual([['concepts/workloads/pod.md', 1], ['network/README.md', 1]]);
+    expect(assets.map((a) => a.path)).toEqual(['assets/268654864f828722.png']);
+    expect(files.find((f) => f.content.includes('file: network/README.md'))?.content).toContain('title: Service 的类型');
+  });
+});

@@ -27,10 +27,9 @@ function offsetLines(tree: Root, lines: number): void {
   shift(tree as never);
 }
 
-/** Turns a note's bytes into a tree and its metadata. Throws UnreadableNoteError. */
-export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'junk' | 'markup'>): Note {
+/** Turns a note's bytes into a tree and its metadata; `name` is how the note is known (its file's name, or its path in the notes folder). Throws UnreadableNoteError. */
+export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'junk' | 'markup'>, name = basename(path)): Note {
   const { junk } = rules;
-  const name = basename(path);
   const file = new VFile({ path: name }) as NoteFile;
   file.data.dropped = [];
   file.data.images = [];

@@ -23,7 +23,7 @@ function firstClause(tree: Root): string | undefined {
 
 /** A file name as a title: without its extension and a leading number (`10-Service资源管理.md`). */
 function fileTitle(name: string): string {
-  const stem = name.replace(/\.[^.]+$/, '');
+  const stem = (name.split('/').at(-1) ?? name).replace(/\.[^.]+$/, '');
   return stem.replace(/^(?:[A-Za-z]{1,4}[-_])?\d+[-_. 、]+/, '').trim() || stem;
 }
 
