@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, extname, join, relative, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { classify, findTopic } from './classify/index.ts';
 import { clean, dropRepeats } from './clean/index.ts';
@@ -45,13 +45,18 @@ export interface ProgressEvent {
 /**
  * Lists the notes of a folder and of every folder below it, as a GitBook, Hugo or VuePress site
  * keeps them (files only; hidden files and folders, node_modules and pictures skipped: pictures
- * are what notes show, not notes), each named by its path in the folder (`concepts/pod.md`),
- * sorted by that name.
+ * are what notes show, not notes; so are files whose extension `notNotes` lists), each named by
+ * its path in the folder (`concepts/pod.md`), sorted by that name.
  */
-export function listSources(dir: string): SourceInput[] {
-  return filesUnder(dir, (name) => !isPicture(name))
+export function listSources(dir: string, notNotes: readonly string[] = []): SourceInput[] {
+  return filesUnder(dir, (name) => !isPicture(name) && !notNotes.includes(extname(name).toLowerCase()))
     .map((path) => ({ name: relative(dir, path).split(sep).join('/'), bytes: readFileSync(path), dir }))
     .sort((a, b) => compareText(a.name, b.name));
+}
+
+/** The files under a notes folder that `notNotes` (markup.yaml) says are no notes, by path in it: what listSources leaves out. */
+export function filesNotNotes(dir: string, notNotes: readonly string[]): string[] {
+  return filesUnder(dir, (name) => !isPicture(name) && notNotes.includes(extname(name).toLowerCase())).map((path) => relative(dir, path).split(sep).join('/')).sort(compareText);
 }
 
 /**

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { mdxError } from '../../src/pipeline/emit/compile-mdx.ts';
 import { ensureCompiles } from '../../src/pipeline/emit/ensure-compiles.ts';
 import { writeOutput } from '../../src/pipeline/emit/write.ts';
-import { listSources, runPipeline } from '../../src/pipeline/index.ts';
+import { filesNotNotes, listSources, runPipeline } from '../../src/pipeline/index.ts';
 import type { NoteFile } from '../../src/pipeline/types.ts';
 import { contentSentences, sourceText } from '../../src/pipeline/verify/sentences.ts';
 import { structureProblems } from '../../src/pipeline/verify/structure.ts';
@@ -153,7 +153,7 @@ describe('pictures beside the notes', () => {
 });
 
 describe('notes in folders below the notes folder', () => {
-  it('are read like the others, named by their path, their pictures looked up beside them; hidden folders and node_modules are not notes', () => {
+  it('are read like the others, named by their path, their pictures looked up beside them; hidden folders, node_modules and a site\'s configuration files are not notes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'handbook-nested-'));
     const write = (path: string, content: string | Buffer) => {
       mkdirSync(join(dir, path, '..'), { recursive: true });
@@ -164,8 +164,12 @@ describe('notes in folders below the notes folder', () => {
     write('network/README.md', '# Service 的类型\n\nService 有 ClusterIP、NodePort、LoadBalancer 和 ExternalName 四种类型，默认是 ClusterIP。\n');
     write('.obsidian/workspace.md', '# 不是笔记\n');
     write('node_modules/pkg/readme.md', '# 也不是笔记\n');
-    const inputs = listSources(dir);
+    write('book.json', '{ "title": "笔记" }\n');
+    write('network/_category_.yml', 'label: 网络\n');
+    const notNotes = rules.markup['not-notes'];
+    const inputs = listSources(dir, notNotes);
     expect(inputs.map((i) => i.name)).toEqual(['concepts/workloads/pod.md', 'network/README.md']);
+    expect(filesNotNotes(dir, notNotes)).toEqual(['book.json', 'network/_category_.yml']);
     const { files, assets, report } = runPipeline(inputs, rules);
     expect(report.sources.map((s) => [s.file, s.sections.length])).toEqual([['concepts/workloads/pod.md', 1], ['network/README.md', 1]]);
     expect(assets.map((a) => a.path)).toEqual(['assets/268654864f828722.png']);

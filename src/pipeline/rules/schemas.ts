@@ -172,6 +172,8 @@ export const markupSchema = z.object({
   'shell-commands': z.array(z.string().min(1)).default([]),
   /** Characters removed from text and code: permalink marks, zero-width characters, soft hyphens. */
   'strip-characters': z.array(z.string().length(1)).default([]),
+  /** Extensions of files that are never notes (a site's configuration, scripts, styles, archives): not read, and counted by the ingest. */
+  'not-notes': z.array(z.string().regex(/^\.[a-z0-9]+$/, 'an extension with its dot, in lower case: .json')).default([]),
   /** How a plain-text note's lines say what they are (the text reader, src/pipeline/read/plain-text.ts). */
   'plain-text': z.object({
     /** A heading numbered with Chinese numerals (`一、前言`). */
