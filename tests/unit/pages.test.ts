@@ -64,6 +64,9 @@ describe("a note's shape decides its parts", () => {
     expect(plain('笔记')).toBe('笔记');
     expect(plain('调度器的笔记')).toBe('调度器的笔记');
     expect(plain('K8s 在 1.2 之后就不再支持 docker。')).toBe('K8s 在 1.2 之后就不再支持 docker');
+    expect(plain('深入理解 Kubernetes 中的 Pod')).toBe('Kubernetes 中的 Pod');
+    expect(plain('一文读懂 Service 网络详解')).toBe('Service 网络');
+    expect(plain('图解')).toBe('图解');
     expect(titleSlug('准入控制')).toBe('zhun-ru-kong-zhi');
     expect(titleSlug('Init 容器')).toBe('init-rong-qi');
     expect(titleSlug('Ingress Controller 和 Gateway API 控制器')).toBe('ingress-controller-he-gateway-api-kong-zhi-qi');

@@ -26,14 +26,16 @@ export function shortTitle(heading: string, model: PageModel): string {
 }
 
 /**
- * A title that is not a question, without the words an author put after its subject
- * (`StatefulSet 学习笔记` → `StatefulSet`), as `page-model.yaml` lists them. When nothing would
- * be left, or a particle would end it, the heading stays as it is.
+ * A title that is not a question, without the words an author put before or after its subject
+ * (`深入理解 Kubernetes 中的 Pod` → `Kubernetes 中的 Pod`, `StatefulSet 学习笔记` → `StatefulSet`),
+ * as `page-model.yaml` lists them. When nothing would be left, or a particle would start or end
+ * it, the heading stays as it is.
  */
 export function plainTitle(heading: string, model: PageModel): string {
   const title = heading.replace(EDGE_PUNCTUATION, '');
-  const suffix = [...model['note-title-suffixes']].sort((a, b) => b.length - a.length).find((s) => title.toLowerCase().endsWith(s.toLowerCase()) && title.length > s.length);
-  if (!suffix) return title;
-  const left = title.slice(0, -suffix.length).replace(EDGE_PUNCTUATION, '');
-  return left && !/[的之与和及]$/.test(left) ? left : title;
+  const longest = (words: string[]) => [...words].sort((a, b) => b.length - a.length);
+  const prefix = longest(model['note-title-prefixes']).find((p) => title.toLowerCase().startsWith(p.toLowerCase()) && title.length > p.length);
+  const suffix = longest(model['note-title-suffixes']).find((s) => title.toLowerCase().endsWith(s.toLowerCase()) && title.length > s.length + (prefix?.length ?? 0));
+  const left = title.slice(prefix?.length ?? 0, suffix ? -suffix.length : undefined).replace(EDGE_PUNCTUATION, '');
+  return left && !/^[的之与和及]|[的之与和及]$/.test(left) ? left : title;
 }

@@ -223,6 +223,8 @@ export const pageModelSchema = z.object({
   'title-suffixes': z.array(z.string().min(1)).default([]),
   /** Words an author puts after a note's subject (`StatefulSet 学习笔记`), removed from a title that is not a question. */
   'note-title-suffixes': z.array(z.string().min(1)).default([]),
+  /** Words an author puts before a note's subject (`深入理解 Kubernetes 中的 Pod`), removed from a title that is not a question. */
+  'note-title-prefixes': z.array(z.string().min(1)).default([]),
 });
 
 export type Taxonomy = z.infer<typeof taxonomySchema>;
