@@ -67,6 +67,11 @@ describe("a note's shape decides its parts", () => {
     expect(plain('深入理解 Kubernetes 中的 Pod')).toBe('Kubernetes 中的 Pod');
     expect(plain('一文读懂 Service 网络详解')).toBe('Service 网络');
     expect(plain('图解')).toBe('图解');
+    expect(plain('【云原生】K8s 学习笔记（三）：Service 详解')).toBe('Service');
+    expect(plain('Kubernetes 系列第 5 篇：存储卷')).toBe('存储卷');
+    expect(plain('[K8s] Ingress 入门')).toBe('Ingress');
+    expect(plain('Kubernetes 中的 DNS 解析：CoreDNS 工作原理')).toBe('Kubernetes 中的 DNS 解析：CoreDNS 工作原理');
+    expect(plain('【转载】')).toBe('【转载】');
     expect(titleSlug('准入控制')).toBe('zhun-ru-kong-zhi');
     expect(titleSlug('Init 容器')).toBe('init-rong-qi');
     expect(titleSlug('Ingress Controller 和 Gateway API 控制器')).toBe('ingress-controller-he-gateway-api-kong-zhi-qi');

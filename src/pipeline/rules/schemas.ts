@@ -225,6 +225,8 @@ export const pageModelSchema = z.object({
   'note-title-suffixes': z.array(z.string().min(1)).default([]),
   /** Words an author puts before a note's subject (`深入理解 Kubernetes 中的 Pod`), removed from a title that is not a question. */
   'note-title-prefixes': z.array(z.string().min(1)).default([]),
+  /** What a blog puts in front of a post's subject besides words (`【K8s】`, `K8s 学习笔记（三）：`): regular expressions matched at the start of a title that is not a question, removed when words are left. */
+  'note-title-leads': z.array(pattern).default([]),
 });
 
 export type Taxonomy = z.infer<typeof taxonomySchema>;
