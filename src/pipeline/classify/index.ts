@@ -33,7 +33,8 @@ const round = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * Puts a section in one chapter: the chapter whose groups score highest in total, and
- * in it the best group. The deciding terms are the three that weighed most.
+ * in it the best group; the optional catch-all chapter when no chapter scores `min-score`.
+ * The deciding terms are the three that weighed most.
  */
 export function classify(section: Cut, taxonomy: Taxonomy): Classification {
   const scores = scoreSection(section, taxonomy);
@@ -41,6 +42,9 @@ export function classify(section: Cut, taxonomy: Taxonomy): Classification {
   for (const s of scores) byChapter.set(s.chapter, (byChapter.get(s.chapter) ?? 0) + s.score);
   let chapter = taxonomy.chapters[0]?.slug ?? '';
   for (const c of taxonomy.chapters) if ((byChapter.get(c.slug) ?? 0) > (byChapter.get(chapter) ?? 0)) chapter = c.slug;
+  // Too few of any chapter's terms to tell: the part fits none, and goes to the catch-all.
+  const catchAll = taxonomy.chapters.find((c) => c.optional);
+  if (catchAll && (byChapter.get(chapter) ?? 0) < taxonomy.scoring['min-score']) chapter = catchAll.slug;
   const inChapter = scores.filter((s) => s.chapter === chapter);
   const best = inChapter.reduce((a, b) => (b.score > a.score ? b : a));
   const terms = inChapter

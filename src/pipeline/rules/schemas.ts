@@ -58,8 +58,10 @@ export const taxonomySchema = z.object({
       'heading-factor': z.number().min(0).default(3),
       /** A term counts at most this many times in a body. */
       'body-cap': z.number().int().min(1).default(5),
+      /** A part that scores less than this in every chapter fits none of them: it goes to the optional catch-all chapter, when there is one. */
+      'min-score': z.number().min(0).default(0),
     })
-    .default({ 'heading-factor': 3, 'body-cap': 5 }),
+    .default({ 'heading-factor': 3, 'body-cap': 5, 'min-score': 0 }),
 });
 
 /** content/glossary.yaml */
