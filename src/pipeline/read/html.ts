@@ -39,26 +39,21 @@ function dropJunk(root: HastRoot, rules: JunkRules, dropped: Dropped[]): void {
 const textOf = (element: Element | undefined) => (element ? toString(element).replace(/\s+/g, ' ').trim() : '');
 
 /**
- * The article's title. A page's <title> is usually the article's title followed by the site's
- * name, and one of its <h1>s the article's own heading: the first <h1> the <title> starts with
- * (a site name in an <h1> would come last in the <title>), else the <title> without what follows
- * its last separator when that is the shorter part, else the first <h1>.
+ * The article's title. A saved page's <title> is the article's title followed by the site's
+ * name (`Pod 的生命周期 - 某某的博客`), and one of its <h1>s the article's own heading (another
+ * may be the site's name, in its header): the first <h1> the <title> starts with; else the
+ * <title> without what follows its last separator; else the whole <title>. A page with no
+ * <title> is titled by its first <h1>.
  */
 function articleTitle(root: HastRoot, separators: string[]): string | undefined {
   const full = textOf(select('title', root));
   const headings = selectAll('h1', root).map(textOf).filter(Boolean);
-  const heading = headings[0] ?? '';
-  if (!full) return heading || undefined;
+  if (!full) return headings[0];
   const named = headings.find((h) => full.startsWith(h));
   if (named) return named;
   let cut = -1;
-  let width = 0;
-  for (const separator of separators) {
-    const at = full.lastIndexOf(separator);
-    if (at > cut) [cut, width] = [at, separator.length];
-  }
-  if (cut > 0 && full.length - cut - width < cut) return full.slice(0, cut).trim();
-  return heading || full;
+  for (const separator of separators) cut = Math.max(cut, full.lastIndexOf(separator));
+  return cut > 0 ? full.slice(0, cut).trim() : full;
 }
 
 /** Parses a saved web page and keeps its article, as an mdast tree. */
