@@ -5,7 +5,13 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { SourceFormat } from '../types.ts';
 
-const MARKDOWN_SIGNALS = new Set(['heading', 'list', 'code', 'blockquote', 'table', 'link', 'image', 'emphasis', 'strong', 'inlineCode', 'thematicBreak']);
+/**
+ * Constructs only Markdown makes. Lists, code indented by four spaces, bare web addresses and
+ * `---` lines are left out, and so are `# ` lines after the first and underlined headings: a
+ * plain-text copy of a page has numbered steps, indented manifests, links, YAML documents and the
+ * comments of shell sessions (`# 创建 Secret`) too.
+ */
+const MARKDOWN_SIGNALS = new Set(['heading', 'code', 'blockquote', 'table', 'link', 'image', 'emphasis', 'strong', 'inlineCode']);
 /** How much of a long note is read to tell its format. */
 const SAMPLE = 64 * 1024;
 const MARKDOWN_EXTENSIONS = /\.(md|markdown|mdx|mdown|mkd)$/i;
@@ -24,11 +30,17 @@ function htmlShare(text: string): number {
   return 1 - outside / total;
 }
 
-/** Counts Markdown constructs in a parsed tree. */
-function markdownSignals(tree: Root): number {
+/** Counts constructs only Markdown makes in a parsed tree of `text`. */
+function markdownSignals(tree: Root, text: string): number {
   let count = 0;
   visit(tree, (node) => {
-    if (MARKDOWN_SIGNALS.has(node.type)) count++;
+    if (!MARKDOWN_SIGNALS.has(node.type)) return;
+    const source = node.position ? text.slice(node.position.start.offset, node.position.end.offset) : '';
+    // Fenced code, not indented lines; a link written as one, not an address standing in the text.
+    if (node.type === 'code' && !/^\s*(`{3,}|~{3,})/.test(source)) return;
+    if (node.type === 'heading' && !/^\s*##/.test(source) && !(/^\s*#\s/.test(source) && node === tree.children[0])) return;
+    if (node.type === 'link' && !source.startsWith('[') && !source.startsWith('<')) return;
+    count++;
   });
   return count;
 }
@@ -37,10 +49,11 @@ function markdownSignals(tree: Root): number {
  * Recognises a note's format by its content: an HTML page, Markdown, or plain text.
  * The file name only breaks ties (a `.md` note with no Markdown is still Markdown).
  */
-export function detectFormat(body: string, fileName: string, parsedMarkdown: () => Root, hasFrontMatter: boolean, parseSample: (text: string) => Root): SourceFormat {
+export function detectFormat(body: string, fileName: string, hasFrontMatter: boolean, parseSample: (text: string) => Root): SourceFormat {
   const trimmed = body.trimStart();
   if (trimmed.startsWith('<') && htmlShare(trimmed.slice(0, SAMPLE)) > 0.8) return 'html';
   if (MARKDOWN_EXTENSIONS.test(fileName) || hasFrontMatter) return 'markdown';
   // The start of a long note tells its format as well as the whole of it, at a fraction of the cost.
-  return markdownSignals(body.length > SAMPLE ? parseSample(body.slice(0, SAMPLE)) : parsedMarkdown()) >= 2 ? 'markdown' : 'text';
+  const sample = body.length > SAMPLE ? body.slice(0, SAMPLE) : body;
+  return markdownSignals(parseSample(sample), sample) >= 2 ? 'markdown' : 'text';
 }

@@ -51,7 +51,7 @@ export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'ju
   }
   let markdown: Root | undefined;
   const parseMarkdown = () => (markdown ??= markdownToMdast(isolateTemplateLines(split.body)));
-  const format = detectFormat(split.body, name, parseMarkdown, split.matter !== undefined, markdownToMdast);
+  const format = detectFormat(split.body, name, split.matter !== undefined, markdownToMdast);
   let tree: Root;
   let title = metadata.title;
   if (format === 'html') {

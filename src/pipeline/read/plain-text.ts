@@ -8,6 +8,7 @@ interface LineShapes {
   numberedHeading: RegExp;
   numberedStep: RegExp;
   sentenceEnd: RegExp;
+  goesOn: RegExp;
   prompt: RegExp;
   maxHeading: number;
   maxTitleLine: number;
@@ -18,6 +19,7 @@ function shapes(rules: Markup['plain-text']): LineShapes {
     numberedHeading: new RegExp(rules['numbered-heading'], 'u'),
     numberedStep: new RegExp(rules['numbered-step'], 'u'),
     sentenceEnd: new RegExp(rules['sentence-end'], 'u'),
+    goesOn: new RegExp(rules['sentence-goes-on'], 'u'),
     prompt: new RegExp(rules.prompt, 'u'),
     maxHeading: rules['max-heading'],
     maxTitleLine: rules['max-title-line'],
@@ -35,6 +37,9 @@ function position(line: number, length: number) {
   return { start: { line, column: 1 }, end: { line, column: length + 1 } };
 }
 
+/** A line that starts with punctuation carries on the line before it. */
+const CONTINUATION = /^[：:，,、。；;）)」』》]/;
+
 function classify(line: string, next: string | undefined, first: boolean, shape: LineShapes): LineKind {
   const text = line.trim();
   if (!text) return { kind: 'blank' };
@@ -45,9 +50,11 @@ function classify(line: string, next: string | undefined, first: boolean, shape:
   if (definition && /\S/.test(definition[3] ?? '')) {
     return { kind: 'definition', term: definition[1] ?? '', colon: definition[2] ?? ':', text: definition[3] ?? '' };
   }
-  const titleLike = !shape.sentenceEnd.test(text) && next !== undefined;
-  // The first line of a note is its title, as long as a heading may be; later short lines title what follows them.
-  if (first && titleLike && text.length <= shape.maxHeading) return { kind: 'heading', depth: 1, text };
+  // A line the next one carries on (`Secret` / `：存储敏感信息`) titles nothing.
+  const titleLike = !shape.sentenceEnd.test(text) && !shape.goesOn.test(text) && !CONTINUATION.test(text) && next !== undefined && !CONTINUATION.test(next.trim());
+  // The first line of a note is its title (a question too: 什么是 Istio?), as long as a heading may be;
+  // later short lines title what follows them.
+  if (first && next !== undefined && !CONTINUATION.test(next.trim()) && !shape.sentenceEnd.test(text.replace(/[?？]$/, '')) && text.length <= shape.maxHeading) return { kind: 'heading', depth: 1, text };
   const short = titleLike && text.length <= shape.maxTitleLine;
   if (short && (next ?? '').trim().length > text.length) return { kind: 'heading', depth: 3, text };
   return { kind: 'paragraph', text };
@@ -131,6 +138,9 @@ function unwrapSingle(list: List): RootContent {
   return { type: 'paragraph', children: [{ type: 'text', value: text }], ...(list.position ? { position: list.position } : {}) };
 }
 
+/** A shell comment line (`# 查看 Service`). */
+const SHELL_COMMENT = /^#\s/;
+
 /**
  * Unfenced code in a plain-text note: a YAML document (`apiVersion: apps/v1`, `kind: …`, indented
  * keys) or a run of `$ ` commands. Returns, by line index, the code block that starts there,
@@ -146,8 +156,10 @@ function codeRuns(lines: string[], prompt: RegExp): Map<number, Code | null> {
       while (end + 1 < lines.length && /^(\s+\S|- |---|[A-Za-z_][\w./-]*:(\s|$)|#)/.test(lines[end + 1] ?? '')) end++;
       const value = lines.slice(i, end + 1).join('\n');
       if (end - i >= 2 && looksLikeYaml(value)) lang = 'yaml';
-    } else if (prompt.test(line)) {
-      while (end + 1 < lines.length && prompt.test(lines[end + 1] ?? '')) end++;
+    } else if (prompt.test(line) || (SHELL_COMMENT.test(line) && prompt.test(lines[i + 1] ?? ''))) {
+      // A comment right above a command (`# 查看 Service`) belongs to the session.
+      const goesOn = (j: number) => prompt.test(lines[j] ?? '') || (SHELL_COMMENT.test(lines[j] ?? '') && prompt.test(lines[j + 1] ?? ''));
+      while (end + 1 < lines.length && goesOn(end + 1)) end++;
       lang = 'bash';
     }
     if (!lang) continue;

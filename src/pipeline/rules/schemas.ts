@@ -184,6 +184,8 @@ export const markupSchema = z.object({
     'numbered-step': pattern.refine((source) => new RegExp(`${source}|`).exec('')?.length === 3, { message: 'capture the number and the text as two groups, like ^(\\d{1,3})[.、)]\\s*(\\S.*)$' }),
     /** A line ending in one of these is prose, never a title. */
     'sentence-end': pattern,
+    /** A line ending in one of these words needs the next line to be a sentence (`通过` / `resources 字段设置…`): never a title. */
+    'sentence-goes-on': pattern.default('(?!)'),
     /** A shell prompt line (`$ kubectl get pods`): runs of them become a shell code block. */
     prompt: pattern,
     /** The longest numbered heading, in characters. */
