@@ -123,9 +123,11 @@ describe('npm run verify: structure of built pages', () => {
 });
 
 describe('npm run verify: a note as its reader sees it', () => {
-  it('reads a saved page without its <head>, and wiki markup as the words it shows', () => {
+  it('reads a saved page without its <head> or the Mermaid source it draws, and wiki markup as the words it shows', () => {
     const page = '<!doctype html><html><head><title>Pod 的生命周期与重启策略 - 某个博客的名字很长</title></head><body>\n<h1>Pod 的生命周期与重启策略</h1>\n<p>第一句话有足够多的汉字来计数。</p>\n</body></html>';
     expect(contentSentences(sourceText(page))).toEqual(['Pod 的生命周期与重启策略', '第一句话有足够多的汉字来计数']);
+    const drawn = '<html><body>\n<p>下面这张图画出了调度的全部过程和步骤。</p>\n<pre><code class="language-mermaid">flowchart TD\n  A[调度器监听未绑定节点的 Pod] --> B[过滤和打分]\n</code></pre>\n</body></html>';
+    expect(contentSentences(sourceText(drawn))).toEqual(['下面这张图画出了调度的全部过程和步骤']);
     expect(contentSentences(sourceText('另见 [[Pod 的生命周期|生命周期]]，==节点失联超过四十秒会被标记==。\n![[节点压力驱逐的全部笔记]]'))).toEqual(['另见 生命周期，节点失联超过四十秒会被标记']);
   });
 });

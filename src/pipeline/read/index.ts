@@ -63,7 +63,7 @@ export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'ju
     tree = parseMarkdown();
     offsetLines(tree, split.lines);
   } else {
-    tree = plainTextToMdast(split.body, rules.markup['plain-text'], split.lines + 1);
+    tree = plainTextToMdast(split.body, rules.markup['plain-text'], split.lines + 1, rules.markup['shell-commands']);
   }
   const meta: SourceMeta = { file: name, format, encoding, tags: metadata.tags, ...(title ? { title } : {}), ...(metadata.date ? { date: metadata.date } : {}) };
   file.data.meta = meta;

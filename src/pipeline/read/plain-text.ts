@@ -1,6 +1,7 @@
 import type { Code, Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import { looksLikeYaml, YAML_KEY } from '../clean/detect-code-language.ts';
 import type { Markup } from '../rules/schemas.ts';
+import { escapeRegExp } from '../text/escape-reg-exp.ts';
 import { DEFINITION } from '../text/line-patterns.ts';
 
 /** The line shapes of content/markup.yaml (`plain-text`), compiled once per reading. */
@@ -65,7 +66,7 @@ function classify(line: string, next: string | undefined, first: boolean, shape:
  * numbered steps as ordered lists, runs of `名词:解释` lines as lists, other lines as paragraphs.
  * The words are kept as they are.
  */
-export function plainTextToMdast(text: string, rules: Markup['plain-text'], firstLine = 1): Root {
+export function plainTextToMdast(text: string, rules: Markup['plain-text'], firstLine = 1, shellCommands: readonly string[] = []): Root {
   const shape = shapes(rules);
   const lines = text.split('\n');
   const children: RootContent[] = [];
@@ -79,7 +80,7 @@ export function plainTextToMdast(text: string, rules: Markup['plain-text'], firs
     if ((lines[i] ?? '').trim() !== '') next = i;
   }
   const nextNonBlank = (i: number) => (nextIndex[i] === -1 ? undefined : lines[nextIndex[i] ?? -1]);
-  const code = codeRuns(lines, shape.prompt);
+  const code = codeRuns(lines, shape.prompt, commandLine(shellCommands));
 
   lines.forEach((raw, i) => {
     const lineNo = firstLine + i;
@@ -142,12 +143,24 @@ function unwrapSingle(list: List): RootContent {
 const SHELL_COMMENT = /^#\s/;
 
 /**
+ * A command typed without a prompt (`kubectl scale deployment nginx --replicas=5`): a line that
+ * starts with one of the shell commands markup.yaml lists and holds no Chinese, which a sentence
+ * about the command would (`kubectl 是命令行工具`).
+ */
+function commandLine(commands: readonly string[]): (line: string) => boolean {
+  if (commands.length === 0) return () => false;
+  const start = new RegExp(`^(?:sudo\\s+)?(?:${commands.map(escapeRegExp).join('|')})(?:\\s|$)`);
+  return (line) => start.test(line) && !/\p{Script=Han}/u.test(line);
+}
+
+/**
  * Unfenced code in a plain-text note: a YAML document (`apiVersion: apps/v1`, `kind: …`, indented
- * keys) or a run of `$ ` commands. Returns, by line index, the code block that starts there,
+ * keys) or a run of commands, typed after `$ ` or without a prompt. Returns, by line index, the code block that starts there,
  * or null for the lines it covers.
  */
-function codeRuns(lines: string[], prompt: RegExp): Map<number, Code | null> {
+function codeRuns(lines: string[], prompt: RegExp, isCommand: (line: string) => boolean): Map<number, Code | null> {
   const runs = new Map<number, Code | null>();
+  const typed = (line: string) => prompt.test(line) || isCommand(line);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     let end = i;
@@ -156,9 +169,10 @@ function codeRuns(lines: string[], prompt: RegExp): Map<number, Code | null> {
       while (end + 1 < lines.length && /^(\s+\S|- |---|[A-Za-z_][\w./-]*:(\s|$)|#)/.test(lines[end + 1] ?? '')) end++;
       const value = lines.slice(i, end + 1).join('\n');
       if (end - i >= 2 && looksLikeYaml(value)) lang = 'yaml';
-    } else if (prompt.test(line) || (SHELL_COMMENT.test(line) && prompt.test(lines[i + 1] ?? ''))) {
-      // A comment right above a command (`# 查看 Service`) belongs to the session.
-      const goesOn = (j: number) => prompt.test(lines[j] ?? '') || (SHELL_COMMENT.test(lines[j] ?? '') && prompt.test(lines[j + 1] ?? ''));
+    } else if (typed(line) || (SHELL_COMMENT.test(line) && typed(lines[i + 1] ?? ''))) {
+      // A comment right above a command (`# 查看 Service`) belongs to the session, and so does
+      // the line after one that ends in a backslash.
+      const goesOn = (j: number) => typed(lines[j] ?? '') || (SHELL_COMMENT.test(lines[j] ?? '') && typed(lines[j + 1] ?? '')) || /\\\s*$/.test(lines[j - 1] ?? '');
       while (end + 1 < lines.length && goesOn(end + 1)) end++;
       lang = 'bash';
     }
