@@ -1,37 +1,19 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createProcessor } from '@mdx-js/mdx';
 import { toString } from 'mdast-util-to-string';
-import { SKIP, visit } from 'unist-util-visit';
+import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { termFixer } from '../../src/pipeline/clean/fix-terms.ts';
 import { listSources, runPipeline } from '../../src/pipeline/index.ts';
 import { contentSentences, normalizeText, sourceText } from '../../src/pipeline/verify/sentences.ts';
 import { messagesOf } from '../helpers/diagram-set.ts';
+import { pageText, parsePage } from '../helpers/page-text.ts';
 import { CONTENT_DIR, rules } from '../helpers/rules.ts';
 
 const SOURCES = join(CONTENT_DIR, 'sources');
 const inputs = listSources(SOURCES);
 const result = runPipeline(inputs, rules);
 const pages = result.files.filter((f) => f.path.endsWith('.mdx'));
-const mdx = createProcessor({ format: 'mdx' });
-/** A generated page: its front matter's title and its body parsed as MDX. */
-const parsePage = (content: string) => {
-  const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(content) ?? [];
-  return { title: (parse(front) as { title?: string }).title ?? '', tree: mdx.parse(body) };
-};
-/** What a reader sees of a page: its title and the text of its body (no markup; components' text kept). */
-const pageText = (content: string) => {
-  const { title, tree } = parsePage(content);
-  const blocks: string[] = [];
-  visit(tree, (node) => {
-    if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell' && node.type !== 'code') return undefined;
-    blocks.push(toString(node));
-    return SKIP;
-  });
-  return `${title}\n${blocks.join('\n')}`;
-};
 const allPagesText = normalizeText(pages.map((p) => pageText(p.content)).join('\n'));
 const fix = termFixer(rules.glossary);
 

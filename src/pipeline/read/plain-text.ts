@@ -2,7 +2,7 @@ import type { Code, Heading, List, ListItem, Paragraph, Root, RootContent } from
 import { looksLikeYaml, YAML_KEY } from '../clean/detect-code-language.ts';
 import type { Markup } from '../rules/schemas.ts';
 import { escapeRegExp } from '../text/escape-reg-exp.ts';
-import { DEFINITION } from '../text/line-patterns.ts';
+import { cjkShare, DEFINITION } from '../text/line-patterns.ts';
 
 /** The line shapes of content/markup.yaml (`plain-text`), compiled once per reading. */
 interface LineShapes {
@@ -44,6 +44,9 @@ const CONTINUATION = /^[：:，,、。；;）)」』》]/;
 function classify(line: string, next: string | undefined, first: boolean, shape: LineShapes): LineKind {
   const text = line.trim();
   if (!text) return { kind: 'blank' };
+  // `# 一、概述` on a line of its own: the author wrote a Markdown heading in a text note.
+  const marked = /^#{1,6}\s+(\S.*)$/.exec(text);
+  if (marked) return { kind: 'heading', depth: 2, text: marked[1] ?? text };
   const step = shape.numberedStep.exec(text);
   if (step) return { kind: 'step', number: Number(step[1]), text: step[2] ?? '' };
   if (shape.numberedHeading.test(text) && text.length <= shape.maxHeading && !shape.sentenceEnd.test(text)) return { kind: 'heading', depth: 2, text };
@@ -80,7 +83,7 @@ export function plainTextToMdast(text: string, rules: Markup['plain-text'], firs
     if ((lines[i] ?? '').trim() !== '') next = i;
   }
   const nextNonBlank = (i: number) => (nextIndex[i] === -1 ? undefined : lines[nextIndex[i] ?? -1]);
-  const code = codeRuns(lines, shape.prompt, commandLine(shellCommands));
+  const code = codeRuns(lines, shape.prompt, commandLine(shellCommands), cjkShare(text) >= 0.3);
 
   lines.forEach((raw, i) => {
     const lineNo = firstLine + i;
@@ -140,7 +143,12 @@ function unwrapSingle(list: List): RootContent {
 }
 
 /** A shell comment line (`# 查看 Service`). */
-const SHELL_COMMENT = /^#\s/;
+const SHELL_COMMENT = /^\s*#(\s|$)/;
+/** A fence line: its backticks or tildes, and the language after them. */
+const FENCE = /^\s*(`{3,}|~{3,})\s*([\w+#.-]*)\s*$/;
+/** Punctuation of code rather than of prose. */
+const CODE_MARKS = /[=(){}$|<>\[\]]|--|::|^\s*\.\//;
+const STRONG_CODE_MARKS = /[=${}|<>]|--/;
 
 /**
  * A command typed without a prompt (`kubectl scale deployment nginx --replicas=5`): a line that
@@ -155,29 +163,52 @@ function commandLine(commands: readonly string[]): (line: string) => boolean {
 
 /**
  * Unfenced code in a plain-text note: a YAML document (`apiVersion: apps/v1`, `kind: …`, indented
- * keys) or a run of commands, typed after `$ ` or without a prompt. Returns, by line index, the code block that starts there,
- * or null for the lines it covers.
+ * keys), a run of commands typed after `$ ` or without a prompt, or, in a note written in Chinese,
+ * lines with no Chinese and the punctuation of code; with the `# ` comments beside them. Returns,
+ * by line index, the code block that starts there, or null for the lines it covers.
  */
-function codeRuns(lines: string[], prompt: RegExp, isCommand: (line: string) => boolean): Map<number, Code | null> {
+function codeRuns(lines: string[], prompt: RegExp, isCommand: (line: string) => boolean, chinese: boolean): Map<number, Code | null> {
   const runs = new Map<number, Code | null>();
   const typed = (line: string) => prompt.test(line) || isCommand(line);
+  // In a note written in Chinese, a line with no Chinese and the punctuation of code
+  // (`sum by (method) (http_requests_total)`, `--pod-infra-container-image=…`) is code.
+  const codeLike = (line: string) => chinese && line.trim() !== '' && !/\p{Script=Han}/u.test(line) && CODE_MARKS.test(line) && !/[.!?]$/.test(line.trim());
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     let end = i;
     let lang: string | undefined;
-    if (YAML_KEY.test(line) && !/^\s/.test(line)) {
+    // A Markdown fence in a text note (```bash … ```) opens code, to its closing fence or the end.
+    const fence = FENCE.exec(line);
+    if (fence) {
+      const close = lines.findIndex((l, j) => j > i && l.trim() === fence[1]);
+      end = close === -1 ? lines.length - 1 : close;
+      runs.set(i, { type: 'code', lang: fence[2] || null, meta: null, value: lines.slice(i + 1, close === -1 ? end + 1 : end).join('\n') });
+      for (let j = i + 1; j <= end; j++) runs.set(j, null);
+      i = end;
+      continue;
+    }
+    const yamlStart = (l: string) => YAML_KEY.test(l) && !/^\s/.test(l);
+    // A comment right above a manifest (`# 稳定版本`) belongs to it.
+    if (yamlStart(line) || (SHELL_COMMENT.test(line) && yamlStart(lines[i + 1] ?? ''))) {
       while (end + 1 < lines.length && /^(\s+\S|- |---|[A-Za-z_][\w./-]*:(\s|$)|#)/.test(lines[end + 1] ?? '')) end++;
       const value = lines.slice(i, end + 1).join('\n');
       if (end - i >= 2 && looksLikeYaml(value)) lang = 'yaml';
     } else if (typed(line) || (SHELL_COMMENT.test(line) && typed(lines[i + 1] ?? ''))) {
-      // A comment right above a command (`# 查看 Service`) belongs to the session, and so does
-      // the line after one that ends in a backslash.
-      const goesOn = (j: number) => typed(lines[j] ?? '') || (SHELL_COMMENT.test(lines[j] ?? '') && typed(lines[j + 1] ?? '')) || /\\\s*$/.test(lines[j - 1] ?? '');
+      // A comment right above or below a command (`# 查看 Service`, `# 输出：…`) belongs to the
+      // session, and so does the line after one that ends in a backslash.
+      const goesOn = (j: number) => typed(lines[j] ?? '') || (SHELL_COMMENT.test(lines[j] ?? '') && (typed(lines[j + 1] ?? '') || typed(lines[j - 1] ?? ''))) || /\\\s*$/.test(lines[j - 1] ?? '');
       while (end + 1 < lines.length && goesOn(end + 1)) end++;
       lang = 'bash';
+    } else if (codeLike(line) || (SHELL_COMMENT.test(line) && (codeLike(lines[i + 1] ?? '') || SHELL_COMMENT.test(lines[i + 1] ?? '')))) {
+      // Comments in a row (`# lo:回环接口`, `# eth0:NAT 网络接口`) annotate code too.
+      const comment = (j: number) => SHELL_COMMENT.test(lines[j] ?? '') && (codeLike(lines[j + 1] ?? '') || codeLike(lines[j - 1] ?? '') || SHELL_COMMENT.test(lines[j + 1] ?? '') || SHELL_COMMENT.test(lines[j - 1] ?? ''));
+      const goesOn = (j: number) => codeLike(lines[j] ?? '') || typed(lines[j] ?? '') || comment(j) || /\\\s*$/.test(lines[j - 1] ?? '');
+      while (end + 1 < lines.length && goesOn(end + 1)) end++;
+      // One line is code only with the stronger marks (`=`, `$`, `|`, braces, `--`): `Deployment (apps/v1)` may title a section.
+      if (end > i || STRONG_CODE_MARKS.test(line)) lang = '';
     }
-    if (!lang) continue;
-    runs.set(i, { type: 'code', lang, meta: null, value: lines.slice(i, end + 1).join('\n') });
+    if (lang === undefined) continue;
+    runs.set(i, { type: 'code', lang: lang || null, meta: null, value: lines.slice(i, end + 1).join('\n') });
     for (let j = i + 1; j <= end; j++) runs.set(j, null);
     i = end;
   }
