@@ -55,10 +55,15 @@ function replaceHtml(node: Html, inline: boolean, dropped: Dropped[]): RootConte
     return [];
   }
   // Another generator's MDX components on lines of their own (<Tabs>, <TabItem value="…">):
-  // the tags go, what they wrap stays. A lower-case placeholder such as <pod-name> is no component.
+  // the tags go, what they wrap stays, an opening tag's label or title as a bold line above it
+  // (as a shortcode's title is). A lower-case placeholder such as <pod-name> is no component.
   if (!inline && value.split('\n').every((l) => !l.trim() || COMPONENT_TAG.test(l))) {
     dropped.push({ rule: 'html:component', text: value.trim(), ...line });
-    return [];
+    return value.split('\n').flatMap((l): RootContent[] => {
+      const label = /^\s*<[A-Z][\w.]*\s[^<>]*?\b(?:label|title)=(?:"([^"]*)"|'([^']*)')/.exec(l);
+      const text = (label?.[1] ?? label?.[2] ?? '').trim();
+      return text ? [{ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: text }] }] }] : [];
+    });
   }
   const names = tagNames(value);
   if (!names.some((name) => KNOWN_TAGS.has(name))) {
