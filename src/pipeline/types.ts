@@ -10,6 +10,8 @@ export interface SourceMeta {
   format: SourceFormat;
   encoding: string;
   title?: string;
+  /** The short title the note's front matter gives a site's menu (linktitle, sidebar_label). */
+  shortTitle?: string;
   date?: string;
   tags: string[];
 }
@@ -75,6 +77,8 @@ export interface Cut {
   readonly index: number;
   readonly heading: string;
   readonly originalHeading: string;
+  /** The page title the note's author gave for menus, when the part is the whole note (front matter linktitle). */
+  readonly label?: string;
   /** Body blocks, headings already shifted so the part's heading is depth 2. */
   readonly children: RootContent[];
 }

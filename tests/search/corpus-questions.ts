@@ -36,7 +36,7 @@ export const CORPUS_QUESTIONS: Question[] = [
   { query: 'rbac 角色绑定', page: ['rbac', 'yun-yuan-sheng-kuberneteskubernetes-he-xin-ji-shu-ji-qun-an', 'kubernetes-xi-tong-an-quan'] },
   { query: '准入控制器有哪些', page: 'cluster-security' },
   { query: 'tls bootstrap 是做什么的', page: 'tls-bootstrap' },
-  { query: 'x509 证书认证', page: ['ren-zheng', 'kubernetes-zhong-de-yong-hu-yu-shen-fen-ren-zheng-shou-quan'] },
+  { query: 'x509 证书认证', page: ['ren-zheng', 'yong-hu-yu-shen-fen-ren-zheng'] },
   { query: 'secret 怎么创建', page: 'secret' },
   { query: 'pv 的回收策略', page: ['volume-ji-chu-ying-yong', 'persistent-volumes'] },
   { query: 'storageclass 动态供应', page: 'persistent-volumes' },

@@ -79,6 +79,19 @@ describe("a note's shape decides its parts", () => {
   });
 });
 
+describe('a short title the author gave', () => {
+  it('names the page (Hugo linktitle, Docusaurus sidebar_label), unless it is a generic word', () => {
+    const note = (name: string, text: string): SourceInput => ({ name, bytes: Buffer.from(text) });
+    const body = '\nKubernetes 通过证书、令牌和身份认证插件识别请求的发出者，再交给授权模块判断它能做什么。\n';
+    const { report } = runPipeline([
+      note('auth.md', `---\ntitle: Kubernetes 中的用户与身份认证授权\nlinktitle: 用户与身份认证\n---\n${body}`),
+      note('audit.md', `---\ntitle: 审计日志的配置与存储\nsidebar_label: 概述\n---\n${body.replace('证书、令牌和身份认证插件识别', '审计策略记录')}`),
+    ], rules);
+    expect(report.pages.map((p) => [p.title, p.path.split('/')[1]]).sort()).toEqual([['审计日志的配置与存储', 'shen-ji-ri-zhi-de-pei-zhi-yu-cun-chu'], ['用户与身份认证', 'yong-hu-yu-shen-fen-ren-zheng']]);
+    expect(report.sources.flatMap((s) => s.dropped.map((d) => d.rule))).toEqual([]);
+  });
+});
+
 describe('a note with nothing to read makes no page', () => {
   it('a GitBook SUMMARY.md (headings and a table of contents of other notes) is reported, not shown', () => {
     const note = (name: string, text: string): SourceInput => ({ name, bytes: Buffer.from(text) });

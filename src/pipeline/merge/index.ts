@@ -1,7 +1,7 @@
 import { compareText } from '../../collation.ts';
 import type { PageModel, Taxonomy } from '../rules/schemas.ts';
 import { normalize } from '../text/normalize.ts';
-import type { Page, Section } from '../types.ts';
+import type { Cut, Page, Section } from '../types.ts';
 import { headingReader } from '../segment/heading-text.ts';
 import { plainTitle, shortTitle } from './short-title.ts';
 import { titleSlug } from './slug.ts';
@@ -33,14 +33,14 @@ export function merge(sections: Section[], taxonomy: Taxonomy, model: PageModel)
   // A question is titled by what it asks about; any other heading is its own title, without a
   // word such as 笔记 after its subject.
   const { isQuestion } = headingReader(model);
-  const titleOf = (heading: string) => (isQuestion(heading) ? shortTitle(heading, model) : plainTitle(heading, model));
+  const titleOf = (part: Cut) => part.label ?? (isQuestion(part.heading) ? shortTitle(part.heading, model) : plainTitle(part.heading, model));
   const sorted = [...sections].sort((a, b) => compareText(a.source, b.source) || a.index - b.index);
   const byTopic = new Map<string, Section[]>();
   const byTitle = new Map<string, Section[]>();
   for (const section of sorted) {
     if (section.topic) byTopic.set(section.topic, [...(byTopic.get(section.topic) ?? []), section]);
     else {
-      const key = normalize(titleOf(section.heading)) || section.heading;
+      const key = normalize(titleOf(section)) || section.heading;
       byTitle.set(key, [...(byTitle.get(key) ?? []), section]);
     }
   }
@@ -54,7 +54,7 @@ export function merge(sections: Section[], taxonomy: Taxonomy, model: PageModel)
     pages.push({ ...where, slug: topic.slug, title: topic.title, order: i, sections: members });
   });
   // Title pages in title order, so a slug shared by two titles is resolved the same way every time.
-  const titled = [...byTitle.values()].map((members) => ({ members, title: titleOf(members[0]?.heading ?? '') })).sort((a, b) => compareText(a.title, b.title));
+  const titled = [...byTitle.values()].map((members) => ({ members, title: members[0] ? titleOf(members[0]) : '' })).sort((a, b) => compareText(a.title, b.title));
   titled.forEach(({ members, title }, i) => {
     const base = titleSlug(title);
     let slug = base;

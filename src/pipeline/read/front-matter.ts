@@ -69,11 +69,12 @@ function asList(value: unknown): string[] {
   return s === undefined ? [] : s.split(/[\s,，]+/).filter(Boolean);
 }
 
-/** The metadata the handbook keeps from front matter: title, date (YYYY-MM-DD) and tags. */
-export function pickMetadata(data: Record<string, unknown>): { title?: string; date?: string; tags: string[] } {
+/** The metadata the handbook keeps from front matter: title, the short title of `shortTitleKeys`, date (YYYY-MM-DD) and tags. */
+export function pickMetadata(data: Record<string, unknown>, shortTitleKeys: readonly string[] = []): { title?: string; shortTitle?: string; date?: string; tags: string[] } {
   const title = asString(data['title']);
+  const shortTitle = shortTitleKeys.map((key) => asString(data[key])).find(Boolean);
   const rawDate = asString(data['date']);
   const date = rawDate?.match(/^\d{4}-\d{2}-\d{2}/)?.[0];
   const tags = [...new Set([...asList(data['tags']), ...asList(data['tag'])])];
-  return { ...(title ? { title } : {}), ...(date ? { date } : {}), tags };
+  return { ...(title ? { title } : {}), ...(shortTitle ? { shortTitle } : {}), ...(date ? { date } : {}), tags };
 }

@@ -39,8 +39,8 @@ export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'ju
   if (split.matter) {
     const parsed = parseFrontMatter(split.matter.text, split.matter.syntax);
     if (parsed.ok) {
-      metadata = pickMetadata(parsed.data);
-      const keep = new Set(junk['front-matter'].keep);
+      metadata = pickMetadata(parsed.data, junk['front-matter']['short-title']);
+      const keep = new Set([...junk['front-matter'].keep, ...junk['front-matter']['short-title']]);
       for (const key of Object.keys(parsed.data).sort()) {
         if (!keep.has(key)) file.data.dropped.push({ rule: 'front-matter:key', text: `${key}: ${JSON.stringify(parsed.data[key])}` });
       }
@@ -65,7 +65,7 @@ export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'ju
   } else {
     tree = plainTextToMdast(split.body, rules.markup['plain-text'], split.lines + 1, rules.markup['shell-commands']);
   }
-  const meta: SourceMeta = { file: name, format, encoding, tags: metadata.tags, ...(title ? { title } : {}), ...(metadata.date ? { date: metadata.date } : {}) };
+  const meta: SourceMeta = { file: name, format, encoding, tags: metadata.tags, ...(title ? { title } : {}), ...(metadata.shortTitle ? { shortTitle: metadata.shortTitle } : {}), ...(metadata.date ? { date: metadata.date } : {}) };
   file.data.meta = meta;
   return { tree, file };
 }

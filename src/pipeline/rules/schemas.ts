@@ -89,7 +89,11 @@ export const junkRulesSchema = z.object({
   html: z.array(z.object({ id: z.string(), selectors: z.array(z.string()).min(1) })),
   content: z.array(z.string()),
   'search-links': z.array(z.string()),
-  'front-matter': z.object({ keep: z.array(z.string()) }),
+  'front-matter': z.object({
+    keep: z.array(z.string()),
+    /** Keys that give the short title a site's menu shows (Hugo's linktitle, Docusaurus' sidebar_label): kept, and the page's title. */
+    'short-title': z.array(z.string()).default([]),
+  }),
   /** Alt texts that say nothing (regular expressions, case-insensitive): such an alt is left empty. */
   'image-alts': z.array(pattern).default([]),
   /** A paragraph, heading or list item whose whole text matches one of a rule's patterns is dropped. */

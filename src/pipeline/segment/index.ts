@@ -131,7 +131,8 @@ export function segment(tree: Root, file: NoteFile, model: PageModel, taxonomy: 
       file.message('nothing but headings is left once cleaned (see what was dropped): the note makes no page', { ruleId: 'no-content', source: 'segment' });
       return { sections: [], shape };
     }
-    return { sections: [{ source: name, index: 0, heading, originalHeading: only?.originalHeading ?? title, children }], shape };
+    const label = meta?.shortTitle && !generic.has(meta.shortTitle.toLowerCase()) ? { label: meta.shortTitle } : {};
+    return { sections: [{ source: name, index: 0, heading, originalHeading: only?.originalHeading ?? title, ...label, children }], shape };
   }
   const sections: Draft[] = [];
   // A part with little to read, no topic of its own and no question is no page: it stays with its neighbour.
