@@ -11,6 +11,7 @@ import { htmlToMdast } from './html.ts';
 import { isolateTemplateLines } from './isolate-template-lines.ts';
 import { markdownToMdast } from './markdown.ts';
 import { plainTextToMdast } from './plain-text.ts';
+import { headingReader } from '../segment/heading-text.ts';
 
 export { UnreadableNoteError } from './decode.ts';
 
@@ -28,7 +29,7 @@ function offsetLines(tree: Root, lines: number): void {
 }
 
 /** Turns a note's bytes into a tree and its metadata; `name` is how the note is known (its file's name, or its path in the notes folder). Throws UnreadableNoteError. */
-export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'junk' | 'markup'>, name = basename(path)): Note {
+export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'junk' | 'markup' | 'pageModel'>, name = basename(path)): Note {
   const { junk } = rules;
   const file = new VFile({ path: name }) as NoteFile;
   file.data.dropped = [];
@@ -63,7 +64,8 @@ export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'ju
     tree = parseMarkdown();
     offsetLines(tree, split.lines);
   } else {
-    tree = plainTextToMdast(split.body, rules.markup['plain-text'], split.lines + 1, rules.markup['shell-commands']);
+    const reader = headingReader(rules.pageModel);
+    tree = plainTextToMdast(split.body, rules.markup['plain-text'], split.lines + 1, rules.markup['shell-commands'], { asks: (text) => reader.isQuestion(text), min: rules.pageModel['min-questions'] });
   }
   const meta: SourceMeta = { file: name, format, encoding, tags: metadata.tags, ...(title ? { title } : {}), ...(metadata.shortTitle ? { shortTitle: metadata.shortTitle } : {}), ...(metadata.date ? { date: metadata.date } : {}) };
   file.data.meta = meta;
@@ -71,6 +73,6 @@ export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'ju
 }
 
 /** Reads a note from disk. */
-export function readNoteFile(path: string, rules: Pick<Rules, 'junk' | 'markup'>): Note {
+export function readNoteFile(path: string, rules: Pick<Rules, 'junk' | 'markup' | 'pageModel'>): Note {
   return readNote(readFileSync(path), path, rules);
 }

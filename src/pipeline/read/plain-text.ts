@@ -69,7 +69,13 @@ function classify(line: string, next: string | undefined, first: boolean, shape:
  * numbered steps as ordered lists, runs of `名词:解释` lines as lists, other lines as paragraphs.
  * The words are kept as they are.
  */
-export function plainTextToMdast(text: string, rules: Markup['plain-text'], firstLine = 1, shellCommands: readonly string[] = []): Root {
+/** How a note's questions read (page-model.yaml): what asks, and how many questions make a list of them. */
+export interface QuestionReader {
+  asks: (text: string) => boolean;
+  min: number;
+}
+
+export function plainTextToMdast(text: string, rules: Markup['plain-text'], firstLine = 1, shellCommands: readonly string[] = [], questions?: QuestionReader): Root {
   const shape = shapes(rules);
   const lines = text.split('\n');
   const children: RootContent[] = [];
@@ -84,6 +90,7 @@ export function plainTextToMdast(text: string, rules: Markup['plain-text'], firs
   }
   const nextNonBlank = (i: number) => (nextIndex[i] === -1 ? undefined : lines[nextIndex[i] ?? -1]);
   const code = codeRuns(lines, shape.prompt, commandLine(shellCommands), cjkShare(text) >= 0.3);
+  const asked = askedLines(lines, shape, nextIndex, questions);
 
   lines.forEach((raw, i) => {
     const lineNo = firstLine + i;
@@ -96,11 +103,14 @@ export function plainTextToMdast(text: string, rules: Markup['plain-text'], firs
       children.push({ ...run, position: { start: { line: lineNo, column: 1 }, end: { line: lineNo + run.value.split('\n').length - 1, column: 1 } } });
       return;
     }
-    const line = classify(raw, nextNonBlank(i), !seenContent, shape);
+    const line = asked.has(i) ? ({ kind: 'heading', depth: 2, text: raw.trim() } as const) : classify(raw, nextNonBlank(i), !seenContent, shape);
     if (line.kind === 'blank') return;
     seenContent = true;
     if (line.kind === 'step' || line.kind === 'definition') {
-      if (!list || listKind !== line.kind) {
+      // Numbering that starts again or skips (`4. 挂载卷的步骤` then `1. 创建 PVC`) starts a new list:
+      // a list numbers its items one after another, and the reader must see the note's numbers.
+      const follows = line.kind !== 'step' || (list?.start ?? 1) + (list?.children.length ?? 0) === line.number;
+      if (!list || listKind !== line.kind || !follows) {
         list = {
           type: 'list',
           ordered: line.kind === 'step',
@@ -140,6 +150,27 @@ function unwrapSingle(list: List): RootContent {
   if (paragraph?.type !== 'paragraph') return list;
   const text = paragraph.children.map((c) => (c.type === 'text' ? c.value : c.type === 'strong' ? c.children.map((s) => (s.type === 'text' ? s.value : '')).join('') : '')).join('');
   return { type: 'paragraph', children: [{ type: 'text', value: text }], ...(list.position ? { position: list.position } : {}) };
+}
+
+/**
+ * A copied interview list numbers its questions (`1.为什么HDFS不适合存储小文件？`) and answers
+ * each below it, in sentences or in numbered points of its own. A numbered line that asks (as
+ * page-model.yaml says a question reads) and is followed by something other than another such
+ * line is a question of the list, when the note has at least `min` of them: each becomes a
+ * heading, so the note splits per question as one written with headings does. Returns their line indexes.
+ */
+function askedLines(lines: string[], shape: LineShapes, nextIndex: number[], questions: QuestionReader | undefined): Set<number> {
+  if (!questions) return new Set();
+  const asks = (i: number) => {
+    const step = shape.numberedStep.exec((lines[i] ?? '').trim());
+    return !!step && questions.asks(step[2] ?? '');
+  };
+  const found = new Set<number>();
+  lines.forEach((_line, i) => {
+    const next = nextIndex[i] ?? -1;
+    if (asks(i) && next !== -1 && !asks(next)) found.add(i);
+  });
+  return found.size >= questions.min ? found : new Set();
 }
 
 /** A shell comment line (`# 查看 Service`). */
