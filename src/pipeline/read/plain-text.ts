@@ -32,7 +32,7 @@ type LineKind =
   | { kind: 'heading'; depth: 1 | 2 | 3; text: string }
   | { kind: 'step'; number: number; text: string }
   | { kind: 'definition'; term: string; colon: string; text: string }
-  | { kind: 'paragraph'; text: string };
+  | { kind: 'paragraph'; text: string; byline?: true };
 
 function position(line: number, length: number) {
   return { start: { line, column: 1 }, end: { line, column: length + 1 } };
@@ -41,7 +41,7 @@ function position(line: number, length: number) {
 /** A line that starts with punctuation carries on the line before it. */
 const CONTINUATION = /^[：:，,、。；;）)」』》]/;
 
-function classify(line: string, next: string | undefined, first: boolean, shape: LineShapes): LineKind {
+function classify(line: string, next: string | undefined, first: boolean, shape: LineShapes, afterProse: boolean): LineKind {
   const text = line.trim();
   if (!text) return { kind: 'blank' };
   // `# 一、概述` on a line of its own: the author wrote a Markdown heading in a text note.
@@ -60,6 +60,8 @@ function classify(line: string, next: string | undefined, first: boolean, shape:
   // later short lines title what follows them.
   if (first && next !== undefined && !CONTINUATION.test(next.trim()) && !shape.sentenceEnd.test(text.replace(/[?？]$/, '')) && text.length <= shape.maxHeading) return { kind: 'heading', depth: 1, text };
   const short = titleLike && text.length <= shape.maxTitleLine;
+  // Before the note's first sentences, short lines are its byline (张三 / 云原生工程师), not headings.
+  if (short && !afterProse) return { kind: 'paragraph', text, byline: true };
   if (short && (next ?? '').trim().length > text.length) return { kind: 'heading', depth: 3, text };
   return { kind: 'paragraph', text };
 }
@@ -82,6 +84,7 @@ export function plainTextToMdast(text: string, rules: Markup['plain-text'], firs
   let list: List | undefined;
   let listKind: 'step' | 'definition' | undefined;
   let seenContent = false;
+  let seenProse = false;
   // The next non-blank line after each line, found in one pass from the end.
   const nextIndex: number[] = new Array(lines.length);
   for (let i = lines.length - 1, next = -1; i >= 0; i--) {
@@ -103,7 +106,8 @@ export function plainTextToMdast(text: string, rules: Markup['plain-text'], firs
       children.push({ ...run, position: { start: { line: lineNo, column: 1 }, end: { line: lineNo + run.value.split('\n').length - 1, column: 1 } } });
       return;
     }
-    const line = asked.has(i) ? ({ kind: 'heading', depth: 2, text: raw.trim() } as const) : classify(raw, nextNonBlank(i), !seenContent, shape);
+    const line = asked.has(i) ? ({ kind: 'heading', depth: 2, text: raw.trim() } as const) : classify(raw, nextNonBlank(i), !seenContent, shape, seenProse);
+    if (line.kind !== 'blank' && line.kind !== 'heading' && !(line.kind === 'paragraph' && line.byline) && seenContent) seenProse = true;
     if (line.kind === 'blank') return;
     seenContent = true;
     if (line.kind === 'step' || line.kind === 'definition') {
