@@ -119,10 +119,13 @@ export function processNote(input: SourceInput, rules: Rules): NoteResult | Erro
   const { sections: cuts, shape } = segment(note.tree, note.file, rules.pageModel, rules.taxonomy);
   note.file.data.shape = shape;
   const specs: DiagramSpec[] = [];
+  // Where the note as a whole goes: a part that names too few terms to place goes with it.
+  const whole = classify({ source: input.name, index: 0, heading: note.file.data.meta?.title ?? '', originalHeading: '', children: cuts.flatMap((c) => c.children) }, rules.taxonomy);
+  const fallback = whole.score >= rules.taxonomy.scoring['min-score'] && !rules.taxonomy.chapters.find((c) => c.slug === whole.chapter)?.optional ? whole : undefined;
   const parts = cuts.map((cut): Section => {
     // Each stage takes the part as the one before left it and returns its own result.
     const kept: Cut = { ...cut, children: dropRepeats(cut.children, note.file) };
-    const classification = classify(kept, rules.taxonomy);
+    const classification = classify(kept, rules.taxonomy, fallback);
     const topic = findTopic(kept, rules.taxonomy);
     const extracted = extractDiagrams(kept, rules.actors, rules.pageModel);
     specs.push(...extracted.specs);

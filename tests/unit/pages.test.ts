@@ -92,6 +92,19 @@ describe('a short title the author gave', () => {
   });
 });
 
+describe('a part that names too few of any chapter\'s terms', () => {
+  it('goes where its note goes, and to the catch-all only when the whole note fits no chapter', () => {
+    const note = (name: string, text: string): SourceInput => ({ name, bytes: Buffer.from(text) });
+    const { report } = runPipeline([
+      note('jobs.md', '# Job 面试题\n\n## Job 失败后会怎样？\n\nPod 失败时 Job 按 backoffLimit 重试 Pod，超过次数后 Job 被标记为失败。\n\n## Job 怎么并行执行？\n\n用 completions 和 parallelism 控制 Pod 的数量，Job 会保持指定数量的 Pod 同时运行。\n\n## 并发策略有哪些？\n\nAllow 允许同时运行，Forbid 跳过这一次，Replace 用新的一次替换还在运行的那一次。\n'),
+      note('go.md', '# Go 语言的 channel\n\nchannel 是 goroutine 之间通信的管道，无缓冲的 channel 发送和接收会同时阻塞，直到双方都准备好。\n'),
+    ], rules);
+    const chapters = new Map(report.sources.flatMap((s) => s.sections.map((x) => [`${s.file} § ${x.heading}`, x.chapter])));
+    expect(chapters.get('jobs.md § 并发策略有哪些？')).toBe('components');
+    expect(chapters.get('go.md § Go 语言的 channel')).toBe('ecosystem');
+  });
+});
+
 describe('a note with nothing to read makes no page', () => {
   it('a GitBook SUMMARY.md (headings and a table of contents of other notes) is reported, not shown', () => {
     const note = (name: string, text: string): SourceInput => ({ name, bytes: Buffer.from(text) });

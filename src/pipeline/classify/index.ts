@@ -33,18 +33,23 @@ const round = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * Puts a section in one chapter: the chapter whose groups score highest in total, and
- * in it the best group; the optional catch-all chapter when no chapter scores `min-score`.
+ * in it the best group. When no chapter scores `min-score`, the `fallback` (where the part's
+ * note as a whole goes) or else the optional catch-all chapter.
  * The deciding terms are the three that weighed most.
  */
-export function classify(section: Cut, taxonomy: Taxonomy): Classification {
+export function classify(section: Cut, taxonomy: Taxonomy, fallback?: Pick<Classification, 'chapter' | 'group'>): Classification {
   const scores = scoreSection(section, taxonomy);
   const byChapter = new Map<string, number>();
   for (const s of scores) byChapter.set(s.chapter, (byChapter.get(s.chapter) ?? 0) + s.score);
   let chapter = taxonomy.chapters[0]?.slug ?? '';
   for (const c of taxonomy.chapters) if ((byChapter.get(c.slug) ?? 0) > (byChapter.get(chapter) ?? 0)) chapter = c.slug;
-  // Too few of any chapter's terms to tell: the part fits none, and goes to the catch-all.
+  // Too few of any chapter's terms to tell: the part goes where its note goes (the fallback),
+  // or, with none, it fits no chapter and goes to the catch-all.
   const catchAll = taxonomy.chapters.find((c) => c.optional);
-  if (catchAll && (byChapter.get(chapter) ?? 0) < taxonomy.scoring['min-score']) chapter = catchAll.slug;
+  if ((byChapter.get(chapter) ?? 0) < taxonomy.scoring['min-score']) {
+    if (fallback) return { ...fallback, score: round(byChapter.get(fallback.chapter) ?? 0), terms: [] };
+    if (catchAll) chapter = catchAll.slug;
+  }
   const inChapter = scores.filter((s) => s.chapter === chapter);
   const best = inChapter.reduce((a, b) => (b.score > a.score ? b : a));
   const terms = inChapter
