@@ -208,6 +208,10 @@ function codeRuns(lines: string[], prompt: RegExp, isCommand: (line: string) => 
   // In a note written in Chinese, a line with no Chinese and the punctuation of code
   // (`sum by (method) (http_requests_total)`, `--pod-infra-container-image=…`) is code.
   const codeLike = (line: string) => chinese && line.trim() !== '' && !/\p{Script=Han}/u.test(line) && CODE_MARKS.test(line) && !/[.!?]$/.test(line.trim());
+  const code = (line: string) => typed(line) || codeLike(line);
+  // A comment beside code (`# 查看 Service`, `# 输出：…`) or in a row of comments (`# lo:回环接口`) is code too.
+  const comment = (j: number) => SHELL_COMMENT.test(lines[j] ?? '') && [lines[j - 1] ?? '', lines[j + 1] ?? ''].some((l) => code(l) || SHELL_COMMENT.test(l));
+  const yamlStart = (line: string) => YAML_KEY.test(line) && !/^\s/.test(line);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     let end = i;
@@ -222,25 +226,18 @@ function codeRuns(lines: string[], prompt: RegExp, isCommand: (line: string) => 
       i = end;
       continue;
     }
-    const yamlStart = (l: string) => YAML_KEY.test(l) && !/^\s/.test(l);
     // A comment right above a manifest (`# 稳定版本`) belongs to it.
     if (yamlStart(line) || (SHELL_COMMENT.test(line) && yamlStart(lines[i + 1] ?? ''))) {
       while (end + 1 < lines.length && /^(\s+\S|- |---|[A-Za-z_][\w./-]*:(\s|$)|#)/.test(lines[end + 1] ?? '')) end++;
       const value = lines.slice(i, end + 1).join('\n');
       if (end - i >= 2 && looksLikeYaml(value)) lang = 'yaml';
-    } else if (typed(line) || (SHELL_COMMENT.test(line) && typed(lines[i + 1] ?? ''))) {
-      // A comment right above or below a command (`# 查看 Service`, `# 输出：…`) belongs to the
-      // session, and so does the line after one that ends in a backslash.
-      const goesOn = (j: number) => typed(lines[j] ?? '') || (SHELL_COMMENT.test(lines[j] ?? '') && (typed(lines[j + 1] ?? '') || typed(lines[j - 1] ?? ''))) || /\\\s*$/.test(lines[j - 1] ?? '');
-      while (end + 1 < lines.length && goesOn(end + 1)) end++;
-      lang = 'bash';
-    } else if (codeLike(line) || (SHELL_COMMENT.test(line) && (codeLike(lines[i + 1] ?? '') || SHELL_COMMENT.test(lines[i + 1] ?? '')))) {
-      // Comments in a row (`# lo:回环接口`, `# eth0:NAT 网络接口`) annotate code too.
-      const comment = (j: number) => SHELL_COMMENT.test(lines[j] ?? '') && (codeLike(lines[j + 1] ?? '') || codeLike(lines[j - 1] ?? '') || SHELL_COMMENT.test(lines[j + 1] ?? '') || SHELL_COMMENT.test(lines[j - 1] ?? ''));
-      const goesOn = (j: number) => codeLike(lines[j] ?? '') || typed(lines[j] ?? '') || comment(j) || /\\\s*$/.test(lines[j - 1] ?? '');
-      while (end + 1 < lines.length && goesOn(end + 1)) end++;
-      // One line is code only with the stronger marks (`=`, `$`, `|`, braces, `--`): `Deployment (apps/v1)` may title a section.
-      if (end > i || STRONG_CODE_MARKS.test(line)) lang = '';
+    } else if (code(line) || comment(i)) {
+      // The run goes on through code, comments and the line after one that ends in a backslash.
+      while (end + 1 < lines.length && (code(lines[end + 1] ?? '') || comment(end + 1) || /\\\s*$/.test(lines[end] ?? ''))) end++;
+      // A run with a command is a shell session. Otherwise one line is code only with the stronger
+      // marks (`=`, `$`, `|`, braces, `--`): `Deployment (apps/v1)` may title a section.
+      if (lines.slice(i, end + 1).some(typed)) lang = 'bash';
+      else if (end > i || STRONG_CODE_MARKS.test(line)) lang = '';
     }
     if (lang === undefined) continue;
     runs.set(i, { type: 'code', lang: lang || null, meta: null, value: lines.slice(i, end + 1).join('\n') });
