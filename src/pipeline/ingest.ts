@@ -6,6 +6,7 @@ import { defaultThreads, PARALLEL_FROM, processNotesInParallel } from './notes-i
 import type { IngestReport } from './report/index.ts';
 import { loadCaches, noteCacheFingerprint, saveCaches } from './note-cache.ts';
 import { loadRules } from './rules/index.ts';
+import type { Rules } from './rules/schemas.ts';
 
 export interface IngestOptions {
   /** The notes folder. */
@@ -16,6 +17,8 @@ export interface IngestOptions {
   out: string;
   /** Where the rules files are (the project's content/ folder). */
   rulesDir: string;
+  /** Those rules, when the caller has loaded them already. */
+  rules?: Rules;
   /**
    * A folder that keeps per-note results and pages between ingests (note-cache.ts): a rebuild
    * reads again only the notes that changed, and writes again only the pages they changed.
@@ -53,7 +56,7 @@ export interface IngestRun {
  */
 export async function ingestFolder(options: IngestOptions): Promise<IngestRun> {
   const started = performance.now();
-  const rules = loadRules(options.rulesDir);
+  const rules = options.rules ?? loadRules(options.rulesDir);
   const inputs = options.inputs ?? listSources(resolve(options.sources), rules.markup['not-notes']);
   rememberCompiled(options.compiled);
   const kept = options.noteCache ? { dir: options.noteCache, fingerprint: noteCacheFingerprint(options.rulesDir, resolve(options.sources)) } : undefined;

@@ -28,14 +28,15 @@ export async function ingestStep(options: IngestStepOptions = {}): Promise<Inges
   const outDir = resolve(options.out ?? contentDir);
   const sources = sourcesDir(options.sources);
   if (!existsSync(sources)) throw new StepError(`The sources folder ${sources} does not exist.`, 'Pass --sources DIR or set HANDBOOK_SOURCES to a folder of notes.');
-  const notNotes = loadRules(contentDir).markup['not-notes'];
+  const rules = loadRules(contentDir);
+  const notNotes = rules.markup['not-notes'];
   const inputs = listSources(sources, notNotes);
   if (inputs.length === 0) throw new StepError(`The sources folder ${sources} holds no notes.`, 'Drop .md, .html or .txt notes into it.');
   const log = options.quiet ? () => {} : (line: string) => console.log(line);
   log(`Ingesting notes from ${sources}`);
   const skipped = filesNotNotes(sources, notNotes);
   if (skipped.length) log(`  ${skipped.length} file(s) skipped as no notes (not-notes in content/markup.yaml): ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''}`);
-  const run = await ingestFolder({ sources, inputs, out: outDir, rulesDir: contentDir, compiled: compiledFile, noteCache: cacheDir, onProgress: (e) => log(`  ${e.ok ? '✓' : '✗'} ${e.file}: ${e.detail}`) });
+  const run = await ingestFolder({ sources, inputs, out: outDir, rulesDir: contentDir, rules, compiled: compiledFile, noteCache: cacheDir, onProgress: (e) => log(`  ${e.ok ? '✓' : '✗'} ${e.file}: ${e.detail}`) });
   const { report, written: result } = run;
   log(`Done in ${run.seconds.toFixed(2)} s: ${summary(run)}.`);
   log(`  Notes: ${run.reused.read} read afresh${run.threads > 1 ? ` on ${run.threads} threads` : ''}, ${run.reused.kept} unchanged since the last ingest (.cache/notes-*.v8).`);
