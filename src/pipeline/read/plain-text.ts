@@ -92,7 +92,7 @@ export function plainTextToMdast(text: string, rules: Markup['plain-text'], firs
     if ((lines[i] ?? '').trim() !== '') next = i;
   }
   const nextNonBlank = (i: number) => (nextIndex[i] === -1 ? undefined : lines[nextIndex[i] ?? -1]);
-  const code = codeRuns(lines, shape.prompt, commandLine(shellCommands), cjkShare(text) >= 0.3);
+  const code = codeRuns(lines, shape.prompt, commandLine(shellCommands), cjkShare(text) >= 0.05);
   const asked = askedLines(lines, shape, nextIndex, questions);
 
   lines.forEach((raw, i) => {
@@ -232,8 +232,14 @@ function codeRuns(lines: string[], prompt: RegExp, isCommand: (line: string) => 
       const value = lines.slice(i, end + 1).join('\n');
       if (end - i >= 2 && looksLikeYaml(value)) lang = 'yaml';
     } else if (code(line) || comment(i)) {
-      // The run goes on through code, comments and the line after one that ends in a backslash.
-      while (end + 1 < lines.length && (code(lines[end + 1] ?? '') || comment(end + 1) || /\\\s*$/.test(lines[end] ?? ''))) end++;
+      // The run goes on through code, comments, the line after one that ends in a backslash, and,
+      // once a command was typed, what it printed: the lines up to a blank one, with no Chinese.
+      let session = typed(line);
+      const output = (next: string) => session && next.trim() !== '' && !/\p{Script=Han}/u.test(next);
+      while (end + 1 < lines.length && (code(lines[end + 1] ?? '') || comment(end + 1) || /\\\s*$/.test(lines[end] ?? '') || output(lines[end + 1] ?? ''))) {
+        end++;
+        session ||= typed(lines[end] ?? '');
+      }
       // A run with a command is a shell session. Otherwise one line is code only with the stronger
       // marks (`=`, `$`, `|`, braces, `--`): `Deployment (apps/v1)` may title a section.
       if (lines.slice(i, end + 1).some(typed)) lang = 'bash';
