@@ -72,6 +72,8 @@ describe("a note's shape decides its parts", () => {
     expect(plain('[K8s] Ingress 入门')).toBe('Ingress');
     expect(plain('Kubernetes 中的 DNS 解析：CoreDNS 工作原理')).toBe('Kubernetes 中的 DNS 解析：CoreDNS 工作原理');
     expect(plain('【转载】')).toBe('【转载】');
+    expect(plain('K8s 学习笔记（三）：概述')).toBe('K8s 学习笔记（三）：概述');
+    expect(plain('【网络】总结')).toBe('【网络】总结');
     expect(titleSlug('准入控制')).toBe('zhun-ru-kong-zhi');
     expect(titleSlug('Init 容器')).toBe('init-rong-qi');
     expect(titleSlug('Ingress Controller 和 Gateway API 控制器')).toBe('ingress-controller-he-gateway-api-kong-zhi-qi');
