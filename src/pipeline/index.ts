@@ -49,14 +49,19 @@ export interface ProgressEvent {
  * its path in the folder (`concepts/pod.md`), sorted by that name.
  */
 export function listSources(dir: string, notNotes: readonly string[] = []): SourceInput[] {
-  return filesUnder(dir, (name) => !isPicture(name) && !notNotes.includes(extname(name).toLowerCase()))
-    .map((path) => ({ name: relative(dir, path).split(sep).join('/'), bytes: readFileSync(path), dir }))
-    .sort((a, b) => compareText(a.name, b.name));
+  return listNotes(dir, notNotes).inputs;
 }
 
-/** The files under a notes folder that `notNotes` (markup.yaml) says are no notes, by path in it: what listSources leaves out. */
-export function filesNotNotes(dir: string, notNotes: readonly string[]): string[] {
-  return filesUnder(dir, (name) => !isPicture(name) && notNotes.includes(extname(name).toLowerCase())).map((path) => relative(dir, path).split(sep).join('/')).sort(compareText);
+/** The notes of a folder as listSources gives them, and, by path in it, the files it left out as no notes. One walk of the folder. */
+export function listNotes(dir: string, notNotes: readonly string[]): { inputs: SourceInput[]; skipped: string[] } {
+  const inputs: SourceInput[] = [];
+  const skipped: string[] = [];
+  for (const path of filesUnder(dir, (name) => !isPicture(name))) {
+    const name = relative(dir, path).split(sep).join('/');
+    if (notNotes.includes(extname(path).toLowerCase())) skipped.push(name);
+    else inputs.push({ name, bytes: readFileSync(path), dir });
+  }
+  return { inputs: inputs.sort((a, b) => compareText(a.name, b.name)), skipped: skipped.sort(compareText) };
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { filesNotNotes, listSources } from './index.ts';
+import { listNotes } from './index.ts';
 import { loadRules } from './rules/index.ts';
 import { ingestFolder, madeSummary, summary } from './ingest.ts';
 import { cacheDir, compiledFile, contentDir, sourcesDir, StepError } from './step-basics.ts';
@@ -29,12 +29,10 @@ export async function ingestStep(options: IngestStepOptions = {}): Promise<Inges
   const sources = sourcesDir(options.sources);
   if (!existsSync(sources)) throw new StepError(`The sources folder ${sources} does not exist.`, 'Pass --sources DIR or set HANDBOOK_SOURCES to a folder of notes.');
   const rules = loadRules(contentDir);
-  const notNotes = rules.markup['not-notes'];
-  const inputs = listSources(sources, notNotes);
+  const { inputs, skipped } = listNotes(sources, rules.markup['not-notes']);
   if (inputs.length === 0) throw new StepError(`The sources folder ${sources} holds no notes.`, 'Drop .md, .html or .txt notes into it.');
   const log = options.quiet ? () => {} : (line: string) => console.log(line);
   log(`Ingesting notes from ${sources}`);
-  const skipped = filesNotNotes(sources, notNotes);
   if (skipped.length) log(`  ${skipped.length} file(s) skipped as no notes (not-notes in content/markup.yaml): ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''}`);
   const run = await ingestFolder({ sources, inputs, out: outDir, rulesDir: contentDir, rules, compiled: compiledFile, noteCache: cacheDir, onProgress: (e) => log(`  ${e.ok ? '✓' : '✗'} ${e.file}: ${e.detail}`) });
   const { report, written: result } = run;
