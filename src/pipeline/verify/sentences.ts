@@ -1,4 +1,4 @@
-import { selectAll } from 'hast-util-select';
+import { select, selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
@@ -34,8 +34,7 @@ export function sourceText(raw: string): string {
   if (body.trimStart().startsWith('<')) {
     // What the page's <head> holds (its <title> among it) is the browser's, not the reader's.
     const page = unified().use(rehypeParse).parse(body);
-    const html = page.children.find((n) => n.type === 'element' && n.tagName === 'html');
-    const bodyElement = html?.type === 'element' ? html.children.find((n) => n.type === 'element' && n.tagName === 'body') : undefined;
+    const bodyElement = select('body', page);
     // The source of a Mermaid diagram in the page is drawn, as in Markdown: a reader sees the drawing.
     for (const code of selectAll('code.language-mermaid', bodyElement ?? page)) code.children = [];
     return hastToString(bodyElement ?? page);
