@@ -30,9 +30,13 @@ function htmlShare(text: string): number {
   return 1 - outside / total;
 }
 
-/** Counts constructs only Markdown makes in a parsed tree of `text`. */
-function markdownSignals(tree: Root, text: string): number {
+/** What stands right outside an emphasis in prose: a space, a line's end, Chinese, or prose punctuation. */
+const PROSE_EDGE = /^$|[\s\p{Script=Han}，。、；：！？（）「」《》,.;:!?()"'“”‘’]/u;
+
+/** Counts constructs only Markdown makes in a parsed tree of `text`; `typed` tells a typed command (`$ mkdir /opt/data`). */
+function markdownSignals(tree: Root, text: string, typed: (line: string) => boolean): number {
   let count = 0;
+  const lines = text.split('\n');
   visit(tree, (node) => {
     if (!MARKDOWN_SIGNALS.has(node.type)) return;
     const source = node.position ? text.slice(node.position.start.offset, node.position.end.offset) : '';
@@ -40,6 +44,14 @@ function markdownSignals(tree: Root, text: string): number {
     if (node.type === 'code' && !/^\s*(`{3,}|~{3,})/.test(source)) return;
     if (node.type === 'heading' && !/^\s*##/.test(source) && !(/^\s*#\s/.test(source) && node === tree.children[0])) return;
     if (node.type === 'link' && !source.startsWith('[') && !source.startsWith('<')) return;
+    // A comment of a copied shell session (`## 创建目录` above `$ mkdir /opt/data`) is no heading.
+    if (node.type === 'heading' && node.position && [lines[node.position.start.line - 2], lines[node.position.end.line]].some((line) => line !== undefined && typed(line))) return;
+    // Emphasis reads as such between words: `<namespace>_<pod-name>_<uid>` is a path.
+    if ((node.type === 'emphasis' || node.type === 'strong') && node.position) {
+      const { start, end } = node.position;
+      const outside = [start.offset === undefined ? '' : text.charAt(start.offset - 1), end.offset === undefined ? '' : text.charAt(end.offset)];
+      if (!outside.every((c) => PROSE_EDGE.test(c))) return;
+    }
     count++;
   });
   return count;
@@ -49,11 +61,11 @@ function markdownSignals(tree: Root, text: string): number {
  * Recognises a note's format by its content: an HTML page, Markdown, or plain text.
  * The file name only breaks ties (a `.md` note with no Markdown is still Markdown).
  */
-export function detectFormat(body: string, fileName: string, hasFrontMatter: boolean, parseSample: (text: string) => Root): SourceFormat {
+export function detectFormat(body: string, fileName: string, hasFrontMatter: boolean, parseSample: (text: string) => Root, typed: (line: string) => boolean = () => false): SourceFormat {
   const trimmed = body.trimStart();
   if (trimmed.startsWith('<') && htmlShare(trimmed.slice(0, SAMPLE)) > 0.8) return 'html';
   if (MARKDOWN_EXTENSIONS.test(fileName) || hasFrontMatter) return 'markdown';
   // The start of a long note tells its format as well as the whole of it, at a fraction of the cost.
   const sample = body.length > SAMPLE ? body.slice(0, SAMPLE) : body;
-  return markdownSignals(parseSample(sample), sample) >= 2 ? 'markdown' : 'text';
+  return markdownSignals(parseSample(sample), sample, typed) >= 2 ? 'markdown' : 'text';
 }

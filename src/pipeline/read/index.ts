@@ -10,7 +10,7 @@ import { parseFrontMatter, pickMetadata, splitFrontMatter } from './front-matter
 import { htmlToMdast } from './html.ts';
 import { isolateTemplateLines } from './isolate-template-lines.ts';
 import { markdownToMdast } from './markdown.ts';
-import { plainTextToMdast } from './plain-text.ts';
+import { plainTextToMdast, typedCommand } from './plain-text.ts';
 import { headingReader } from '../segment/heading-text.ts';
 
 export { UnreadableNoteError } from './decode.ts';
@@ -52,7 +52,7 @@ export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'ju
   }
   let markdown: Root | undefined;
   const parseMarkdown = () => (markdown ??= markdownToMdast(isolateTemplateLines(split.body)));
-  const format = detectFormat(split.body, name, split.matter !== undefined, markdownToMdast);
+  const format = detectFormat(split.body, name, split.matter !== undefined, markdownToMdast, typedCommand(rules.markup['plain-text'], rules.markup['shell-commands']));
   let tree: Root;
   let title = metadata.title;
   if (format === 'html') {

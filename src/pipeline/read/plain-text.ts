@@ -41,7 +41,7 @@ function position(line: number, length: number) {
 /** A line that starts with punctuation carries on the line before it. */
 const CONTINUATION = /^[：:，,、。；;）)」』》]/;
 
-function classify(line: string, next: string | undefined, first: boolean, shape: LineShapes, afterProse: boolean): LineKind {
+function classify(line: string, next: string | undefined, first: boolean, shape: LineShapes, afterProse: boolean, codeNext = false): LineKind {
   const text = line.trim();
   if (!text) return { kind: 'blank' };
   // `# 一、概述` on a line of its own: the author wrote a Markdown heading in a text note.
@@ -62,7 +62,8 @@ function classify(line: string, next: string | undefined, first: boolean, shape:
   const short = titleLike && text.length <= shape.maxTitleLine;
   // Before the note's first sentences, short lines are its byline (张三 / 云原生工程师), not headings.
   if (short && !afterProse) return { kind: 'paragraph', text, byline: true };
-  if (short && (next ?? '').trim().length > text.length) return { kind: 'heading', depth: 3, text };
+  // A short line titles what follows when more is said below it, or code is shown (`配置 Endpoints` above a manifest).
+  if (short && (codeNext || (next ?? '').trim().length > text.length)) return { kind: 'heading', depth: 3, text };
   return { kind: 'paragraph', text };
 }
 
@@ -106,7 +107,7 @@ export function plainTextToMdast(text: string, rules: Markup['plain-text'], firs
       children.push({ ...run, position: { start: { line: lineNo, column: 1 }, end: { line: lineNo + run.value.split('\n').length - 1, column: 1 } } });
       return;
     }
-    const line = asked.has(i) ? ({ kind: 'heading', depth: 2, text: raw.trim() } as const) : classify(raw, nextNonBlank(i), !seenContent, shape, seenProse);
+    const line = asked.has(i) ? ({ kind: 'heading', depth: 2, text: raw.trim() } as const) : classify(raw, nextNonBlank(i), !seenContent, shape, seenProse, code.get(nextIndex[i] ?? -1) !== undefined);
     if (line.kind !== 'blank' && line.kind !== 'heading' && !(line.kind === 'paragraph' && line.byline) && seenContent) seenProse = true;
     if (line.kind === 'blank') return;
     seenContent = true;
@@ -177,8 +178,8 @@ function askedLines(lines: string[], shape: LineShapes, nextIndex: number[], que
   return found.size >= questions.min ? found : new Set();
 }
 
-/** A shell comment line (`# 查看 Service`). */
-const SHELL_COMMENT = /^\s*#(\s|$)/;
+/** A shell comment line (`# 查看 Service`, `## 创建目录`, `#查看状态`). */
+const SHELL_COMMENT = /^\s*#/;
 /** A fence line: its backticks or tildes, and the language after them. */
 const FENCE = /^\s*(`{3,}|~{3,})\s*([\w+#.-]*)\s*$/;
 /** Punctuation of code rather than of prose. */
@@ -196,6 +197,13 @@ function commandLine(commands: readonly string[]): (line: string) => boolean {
   return (line) => start.test(line) && !/\p{Script=Han}/u.test(line);
 }
 
+/** A command typed after a prompt (`$ kubectl get pods`, `[root@master01 ~]# …`) or without one. */
+export function typedCommand(rules: Markup['plain-text'], shellCommands: readonly string[]): (line: string) => boolean {
+  const prompt = new RegExp(rules.prompt, 'u');
+  const isCommand = commandLine(shellCommands);
+  return (line) => prompt.test(line) || isCommand(line);
+}
+
 /**
  * Unfenced code in a plain-text note: a YAML document (`apiVersion: apps/v1`, `kind: …`, indented
  * keys), a run of commands typed after `$ ` or without a prompt, or, in a note written in Chinese,
@@ -205,12 +213,28 @@ function commandLine(commands: readonly string[]): (line: string) => boolean {
 function codeRuns(lines: string[], prompt: RegExp, isCommand: (line: string) => boolean, chinese: boolean): Map<number, Code | null> {
   const runs = new Map<number, Code | null>();
   const typed = (line: string) => prompt.test(line) || isCommand(line);
+  // A prompt with nothing typed after it (`[root@node1 ~]#`): the commands follow on the next lines.
+  const barePrompt = (line: string) => !prompt.test(line) && !/\p{Script=Han}/u.test(line) && prompt.test(`${line.trim()} x`);
   // In a note written in Chinese, a line with no Chinese and the punctuation of code
   // (`sum by (method) (http_requests_total)`, `--pod-infra-container-image=…`) is code.
   const codeLike = (line: string) => chinese && line.trim() !== '' && !/\p{Script=Han}/u.test(line) && CODE_MARKS.test(line) && !/[.!?]$/.test(line.trim());
-  const code = (line: string) => typed(line) || codeLike(line);
-  // A comment beside code (`# 查看 Service`, `# 输出：…`) or in a row of comments (`# lo:回环接口`) is code too.
-  const comment = (j: number) => SHELL_COMMENT.test(lines[j] ?? '') && [lines[j - 1] ?? '', lines[j + 1] ?? ''].some((l) => code(l) || SHELL_COMMENT.test(l));
+  const code = (line: string) => typed(line) || barePrompt(line) || codeLike(line);
+  // An indented line with no Chinese (`"port": 1990` in a JSON document) goes on with the code above it.
+  const indented = (line: string) => /^\s+\S/.test(line) && !/\p{Script=Han}/u.test(line);
+  // A comment beside code (`# 查看 Service`, `# 输出：…`) or in a row of comments (`# lo:回环接口`) is code too,
+  // and so is one above a command with blank lines between: a copy of a code block that spaced them.
+  const nextFilled = (j: number) => {
+    let k = j + 1;
+    while (k < lines.length && (lines[k] ?? '').trim() === '') k++;
+    return k;
+  };
+  const above = new Map<number, boolean>();
+  const commentAbove = (j: number): boolean => {
+    let known = above.get(j);
+    if (known === undefined) above.set(j, (known = SHELL_COMMENT.test(lines[j] ?? '') && (typed(lines[nextFilled(j)] ?? '') || commentAbove(nextFilled(j)))));
+    return known;
+  };
+  const comment = (j: number) => commentAbove(j) || (SHELL_COMMENT.test(lines[j] ?? '') && [lines[j - 1] ?? '', lines[j + 1] ?? ''].some((l) => code(l) || SHELL_COMMENT.test(l)));
   const yamlStart = (line: string) => YAML_KEY.test(line) && !/^\s/.test(line);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
@@ -234,15 +258,17 @@ function codeRuns(lines: string[], prompt: RegExp, isCommand: (line: string) => 
     } else if (code(line) || comment(i)) {
       // The run goes on through code, comments, the line after one that ends in a backslash, and,
       // once a command was typed, what it printed: the lines up to a blank one, with no Chinese.
-      let session = typed(line);
+      let session = typed(line) || barePrompt(line);
       const output = (next: string) => session && next.trim() !== '' && !/\p{Script=Han}/u.test(next);
-      while (end + 1 < lines.length && (code(lines[end + 1] ?? '') || comment(end + 1) || /\\\s*$/.test(lines[end] ?? '') || output(lines[end + 1] ?? ''))) {
+      while (end + 1 < lines.length && (code(lines[end + 1] ?? '') || comment(end + 1) || indented(lines[end + 1] ?? '') || /\\\s*$/.test(lines[end] ?? '') || output(lines[end + 1] ?? '') || commentAbove(end))) {
+        // Through the blank lines between a comment and its command.
+        if (commentAbove(end)) end = nextFilled(end) - 1;
         end++;
-        session ||= typed(lines[end] ?? '');
+        session ||= typed(lines[end] ?? '') || barePrompt(lines[end] ?? '');
       }
       // A run with a command is a shell session. Otherwise one line is code only with the stronger
       // marks (`=`, `$`, `|`, braces, `--`): `Deployment (apps/v1)` may title a section.
-      if (lines.slice(i, end + 1).some(typed)) lang = 'bash';
+      if (lines.slice(i, end + 1).some((l) => typed(l) || barePrompt(l))) lang = 'bash';
       else if (end > i || STRONG_CODE_MARKS.test(line)) lang = '';
     }
     if (lang === undefined) continue;
