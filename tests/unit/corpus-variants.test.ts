@@ -1,5 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { chapterAccuracy } from '../../bench/accuracy.ts';
 import { termFixer } from '../../src/pipeline/clean/fix-terms.ts';
@@ -12,6 +16,13 @@ import { rules } from '../helpers/rules.ts';
 
 const CORPUS = new URL('../../../shared/corpus/', import.meta.url).pathname;
 const fix = termFixer(rules.glossary);
+const gfm = unified().use(remarkParse).use(remarkGfm);
+/** The tables a Markdown text holds. */
+function tables(markdown: string): number {
+  let n = 0;
+  visit(gfm.parse(markdown), 'table', () => void n++);
+  return n;
+}
 
 /**
  * Notes the handbook has not seen come as saved web pages and plain-text copies as often as
@@ -49,7 +60,11 @@ describe.runIf(existsSync(join(CORPUS, 'notes')))('the shared corpus as saved we
           if (!all.includes(key)) missing.push(`${input.name}: ${sentence}`);
         }
       }
-      console.log(`${shape}: ${inputs.length} notes, ${misread.length} not read as ${format}; chapters ${right.length} of ${scored}; ${pages.length} pages; sentences ${total - missing.length} of ${total}`);
+      // A table copied as tab-separated lines, or saved as HTML, is a table on its page again.
+      const tablesIn = markdown.reduce((n, input) => n + tables(Buffer.from(input.bytes).toString('utf8')), 0);
+      const tablesOut = pages.reduce((n, page) => n + tables(page.content), 0);
+      console.log(`${shape}: ${inputs.length} notes, ${misread.length} not read as ${format}; chapters ${right.length} of ${scored}; ${pages.length} pages; sentences ${total - missing.length} of ${total}; tables ${tablesOut} of ${tablesIn}`);
+      expect(tablesOut).toBeGreaterThanOrEqual(tablesIn);
       expect(misread.length / inputs.length, misread.join(', ')).toBeLessThanOrEqual(0.05);
       expect(right.length / scored).toBeGreaterThanOrEqual(0.95);
       expect(titledByFile).toEqual([]);

@@ -4,7 +4,8 @@ function cells(line: string): string[] {
   return line.split('\t').map((c) => c.trim());
 }
 
-function toTable(lines: string[]): Table {
+/** Tab-separated lines as a table, the first its header; rows short of cells are filled with empty ones. */
+export function toTable(lines: string[]): Table {
   const width = Math.max(...lines.map((l) => cells(l).length));
   return {
     type: 'table',

@@ -1,5 +1,6 @@
-import type { Code, Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import type { Code, Heading, List, ListItem, Paragraph, Root, RootContent, Table } from 'mdast';
 import { looksLikeYaml, YAML_KEY } from '../clean/detect-code-language.ts';
+import { toTable } from '../clean/tab-tables.ts';
 import type { Markup } from '../rules/schemas.ts';
 import { escapeRegExp } from '../text/escape-reg-exp.ts';
 import { cjkShare, DEFINITION } from '../text/line-patterns.ts';
@@ -11,6 +12,7 @@ interface LineShapes {
   sentenceEnd: RegExp;
   goesOn: RegExp;
   prompt: RegExp;
+  diagramStart: RegExp;
   maxHeading: number;
   maxTitleLine: number;
 }
@@ -22,6 +24,7 @@ function shapes(rules: Markup['plain-text']): LineShapes {
     sentenceEnd: new RegExp(rules['sentence-end'], 'u'),
     goesOn: new RegExp(rules['sentence-goes-on'], 'u'),
     prompt: new RegExp(rules.prompt, 'u'),
+    diagramStart: new RegExp(rules['diagram-start'], 'u'),
     maxHeading: rules['max-heading'],
     maxTitleLine: rules['max-title-line'],
   };
@@ -54,8 +57,8 @@ function classify(line: string, next: string | undefined, first: boolean, shape:
   if (definition && /\S/.test(definition[3] ?? '')) {
     return { kind: 'definition', term: definition[1] ?? '', colon: definition[2] ?? ':', text: definition[3] ?? '' };
   }
-  // A line the next one carries on (`Secret` / `：存储敏感信息`) titles nothing.
-  const titleLike = !shape.sentenceEnd.test(text) && !shape.goesOn.test(text) && !CONTINUATION.test(text) && next !== undefined && !CONTINUATION.test(next.trim());
+  // A line the next one carries on (`Secret` / `：存储敏感信息`) titles nothing, nor does a table row copied with its cells tab-separated.
+  const titleLike = !/\S\t+\S/.test(text) && !shape.sentenceEnd.test(text) && !shape.goesOn.test(text) && !CONTINUATION.test(text) && next !== undefined && !CONTINUATION.test(next.trim());
   // The first line of a note is its title (a question too: 什么是 Istio?), as long as a heading may be;
   // later short lines title what follows them.
   if (first && next !== undefined && !CONTINUATION.test(next.trim()) && !shape.sentenceEnd.test(text.replace(/[?？]$/, '')) && text.length <= shape.maxHeading) return { kind: 'heading', depth: 1, text };
@@ -93,18 +96,21 @@ export function plainTextToMdast(text: string, rules: Markup['plain-text'], firs
     if ((lines[i] ?? '').trim() !== '') next = i;
   }
   const nextNonBlank = (i: number) => (nextIndex[i] === -1 ? undefined : lines[nextIndex[i] ?? -1]);
-  const code = codeRuns(lines, shape.prompt, commandLine(shellCommands), cjkShare(text) >= 0.05);
+  // Blocks of lines read whole: unfenced code, and tables copied with tab-separated cells.
+  const code = codeRuns(lines, shape, commandLine(shellCommands), cjkShare(text) >= 0.05);
+  const blocks = new Map<number, Code | Table | null>([...code, ...tableRuns(lines, code)]);
   const asked = askedLines(lines, shape, nextIndex, questions);
 
   lines.forEach((raw, i) => {
     const lineNo = firstLine + i;
-    const run = code.get(i);
+    const run = blocks.get(i);
     if (run === null) return;
     if (run) {
       list = undefined;
       listKind = undefined;
       seenContent = true;
-      children.push({ ...run, position: { start: { line: lineNo, column: 1 }, end: { line: lineNo + run.value.split('\n').length - 1, column: 1 } } });
+      const height = run.type === 'code' ? run.value.split('\n').length : run.children.length;
+      children.push({ ...run, position: { start: { line: lineNo, column: 1 }, end: { line: lineNo + height - 1, column: 1 } } });
       return;
     }
     const line = asked.has(i) ? ({ kind: 'heading', depth: 2, text: raw.trim() } as const) : classify(raw, nextNonBlank(i), !seenContent, shape, seenProse, code.get(nextIndex[i] ?? -1) !== undefined);
@@ -178,6 +184,31 @@ function askedLines(lines: string[], shape: LineShapes, nextIndex: number[], que
   return found.size >= questions.min ? found : new Set();
 }
 
+/** A row of a table copied from a page: its cells separated by tabs, a tab between two of its words at least. */
+const tableRow = (line: string) => /\S\t+\S/.test(line);
+const cellCount = (line: string) => line.replace(/^ +| +$/g, '').split('\t').length;
+
+/**
+ * A table copied from a rendered page: two or more lines in a row, outside code, whose cells
+ * are separated by tabs, as many in each (an empty cell leaves two tabs in a row, or one at the
+ * line's end); the first with a tab between two words. Returns, by
+ * line index, the table that starts there, or null for the lines it covers.
+ */
+function tableRuns(lines: string[], code: Map<number, Code | null>): Map<number, Table | null> {
+  const tables = new Map<number, Table | null>();
+  for (let i = 0; i < lines.length; i++) {
+    if (code.has(i) || !tableRow(lines[i] ?? '')) continue;
+    const width = cellCount(lines[i] ?? '');
+    let end = i;
+    while (end + 1 < lines.length && !code.has(end + 1) && /\S/.test(lines[end + 1] ?? '') && cellCount(lines[end + 1] ?? '') === width) end++;
+    if (end === i) continue;
+    tables.set(i, toTable(lines.slice(i, end + 1).map((line) => line.replace(/^ +| +$/g, ''))));
+    for (let j = i + 1; j <= end; j++) tables.set(j, null);
+    i = end;
+  }
+  return tables;
+}
+
 /** A shell comment line (`# 查看 Service`, `## 创建目录`, `#查看状态`). */
 const SHELL_COMMENT = /^\s*#/;
 /** A fence line: its backticks or tildes, and the language after them. */
@@ -210,14 +241,15 @@ export function typedCommand(rules: Markup['plain-text'], shellCommands: readonl
  * lines with no Chinese and the punctuation of code; with the `# ` comments beside them. Returns,
  * by line index, the code block that starts there, or null for the lines it covers.
  */
-function codeRuns(lines: string[], prompt: RegExp, isCommand: (line: string) => boolean, chinese: boolean): Map<number, Code | null> {
+function codeRuns(lines: string[], { prompt, diagramStart }: Pick<LineShapes, 'prompt' | 'diagramStart'>, isCommand: (line: string) => boolean, chinese: boolean): Map<number, Code | null> {
   const runs = new Map<number, Code | null>();
   const typed = (line: string) => prompt.test(line) || isCommand(line);
   // A prompt with nothing typed after it (`[root@node1 ~]#`): the commands follow on the next lines.
   const barePrompt = (line: string) => !prompt.test(line) && !/\p{Script=Han}/u.test(line) && prompt.test(`${line.trim()} x`);
   // In a note written in Chinese, a line with no Chinese and the punctuation of code
   // (`sum by (method) (http_requests_total)`, `--pod-infra-container-image=…`) is code.
-  const codeLike = (line: string) => chinese && line.trim() !== '' && !/\p{Script=Han}/u.test(line) && CODE_MARKS.test(line) && !/[.!?]$/.test(line.trim());
+  // A row of a copied table (`--eviction-hard<tab>--image-gc-high-threshold`) is not.
+  const codeLike = (line: string) => chinese && line.trim() !== '' && !/\p{Script=Han}/u.test(line) && !tableRow(line) && CODE_MARKS.test(line) && !/[.!?]$/.test(line.trim());
   const code = (line: string) => typed(line) || barePrompt(line) || codeLike(line);
   // An indented line with no Chinese (`"port": 1990` in a JSON document) goes on with the code above it.
   const indented = (line: string) => /^\s+\S/.test(line) && !/\p{Script=Han}/u.test(line);
@@ -249,6 +281,17 @@ function codeRuns(lines: string[], prompt: RegExp, isCommand: (line: string) => 
       for (let j = i + 1; j <= end; j++) runs.set(j, null);
       i = end;
       continue;
+    }
+    // A diagram's source shown as text (`flowchart TB` and its indented lines, blank lines among them) is a diagram.
+    if (diagramStart.test(line.trim())) {
+      const inside = (j: number) => /^\s+\S/.test(lines[j] ?? '');
+      while (end + 1 < lines.length && (inside(end + 1) || ((lines[end + 1] ?? '').trim() === '' && inside(nextFilled(end + 1))))) end++;
+      if (end > i) {
+        runs.set(i, { type: 'code', lang: 'mermaid', meta: null, value: lines.slice(i, end + 1).join('\n').trimEnd() });
+        for (let j = i + 1; j <= end; j++) runs.set(j, null);
+        i = end;
+        continue;
+      }
     }
     // A comment right above a manifest (`# 稳定版本`) belongs to it.
     if (yamlStart(line) || (SHELL_COMMENT.test(line) && yamlStart(lines[i + 1] ?? ''))) {

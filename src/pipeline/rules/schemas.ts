@@ -192,6 +192,8 @@ export const markupSchema = z.object({
     'sentence-goes-on': pattern.default('(?!)'),
     /** A shell prompt line (`$ kubectl get pods`): runs of them become a shell code block. */
     prompt: pattern,
+    /** The first line of a diagram's source (`flowchart TB`): it and the indented lines below it are a Mermaid block. */
+    'diagram-start': pattern.default('(?!)'),
     /** The longest numbered heading, in characters. */
     'max-heading': z.number().int().min(4),
     /** The longest unnumbered line taken as a title, in characters. */
