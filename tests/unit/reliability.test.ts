@@ -104,6 +104,8 @@ describe('npm run verify: structure of built pages', () => {
     expect(rules('<p>::: tip</p>')).toEqual(['directive']);
     expect(rules('<p>&lt;Diagram id="d-1" /&gt;</p>')).toEqual(['jsx']);
     expect(rules('<p>&lt;TabItem value="cli" label="命令行"&gt;</p>')).toEqual(['jsx']);
+    expect(rules('<p>不可变&lt;Badge text="v1.21+" type="tip"/&gt;</p>')).toEqual(['jsx']);
+    expect(rules('<p>##使用场景</p>')).toEqual(['heading-no-space']);
     expect(rules('<p>另见 [[Pod 的生命周期]]。</p>')).toEqual(['wiki-link']);
     expect(rules("<p>import Tabs from '@theme/Tabs';</p>")).toEqual(['mdx-import']);
     expect(rules('<p>见[官方文档](https://kubernetes.io)</p>')).toEqual(['link']);
@@ -117,6 +119,7 @@ describe('npm run verify: structure of built pages', () => {
 
   it('leaves code, emoji sequences and ordinary prose alone', () => {
     expect(rules('<p>JSONPath 表达式 {.status.phase} 与 {range .items[*]}。</p>')).toEqual([]);
+    expect(rules('<p>类型为 &lt;Pod&gt; 的对象，&lt;POD_NAME&gt; 占位符，#k8s #云原生 标签。</p>')).toEqual([]);
     expect(rules('<p>Pod 的 #标签 与 C# 语言，a &lt; b。👩\u200d💻 工程师。</p><pre><code>## 注释\n```\n{{&lt; x &gt;}}</code></pre>')).toEqual([]);
     expect(rules('<p>Shell 的条件测试 [[ -f 文件 ]] 与数组 a[[0]]；要导入的模块 import 进来。</p>')).toEqual([]);
   });
@@ -129,6 +132,8 @@ describe('npm run verify: a note as its reader sees it', () => {
     const drawn = '<html><body>\n<p>下面这张图画出了调度的全部过程和步骤。</p>\n<pre><code class="language-mermaid">flowchart TD\n  A[调度器监听未绑定节点的 Pod] --> B[过滤和打分]\n</code></pre>\n</body></html>';
     expect(contentSentences(sourceText(drawn))).toEqual(['下面这张图画出了调度的全部过程和步骤']);
     expect(contentSentences(sourceText('另见 [[Pod 的生命周期|生命周期]]，==节点失联超过四十秒会被标记==。\n![[节点压力驱逐的全部笔记]]'))).toEqual(['另见 生命周期，节点失联超过四十秒会被标记']);
+    // A page shows a task's box and a footnote's number, not the markers that make them.
+    expect(contentSentences(sourceText('- [x] 节点打分由各个插件并行计算\n+ [ ] 分数相同时随机选择节点\n\n[^note-1]: 参考官方文档的调度框架一节'))).toEqual(['节点打分由各个插件并行计算', '分数相同时随机选择节点', '参考官方文档的调度框架一节']);
   });
 });
 

@@ -13,6 +13,7 @@ import { fixTerms } from './fix-terms.ts';
 import { neutralizeHtml } from './neutralize-html.ts';
 import { neutralizeLinks } from './neutralize-links.ts';
 import { promoteBoldQuestions } from './promote-bold-questions.ts';
+import { spaceLessHeadings } from './space-less-headings.ts';
 import { splitLineParagraphs } from './split-line-paragraphs.ts';
 import { tabTables } from './tab-tables.ts';
 import { trimInlineWhitespace } from './trim-inline-whitespace.ts';
@@ -27,6 +28,7 @@ export function clean(tree: Root, file: NoteFile, rules: Rules): Root {
   convertWikiMarkup(tree, file);
   neutralizeHtml(tree, file);
   wrapLoosePhrasing(tree);
+  spaceLessHeadings(tree, file, rules.markup['plain-text']['max-heading']);
   promoteBoldQuestions(tree, file, rules.pageModel);
   dropAttributeLists(tree, file);
   dropRecommendationTails(tree, file, rules.junk);

@@ -10,6 +10,9 @@ import type { Dropped, NoteFile } from '../types.ts';
 const KNOWN_TAGS = new Set(htmlTagNames);
 const TAG = /<\/?([A-Za-z][A-Za-z0-9-]*)/g;
 const COMPONENT_TAG = /^\s*<\/?[A-Z][\w.]*(\s[^<>]*)?\/?>\s*$/;
+/** A component's tag: a PascalCase name (`Badge`, not a placeholder such as `<POD_NAME>`), with attributes or closing itself. */
+const CLOSING_COMPONENT = /^\s*<\/[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9.]*\s*>\s*$/;
+const INLINE_COMPONENT = /^\s*<[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9.]*((?:\s+[\w:-]+(?:=(?:"[^"]*"|'[^']*'|\{[^{}]*\}))?)*)\s*(\/?)>\s*$/;
 const fragmentParser = unified().use(rehypeParse, { fragment: true });
 
 function tagNames(html: string): string[] {
@@ -64,6 +67,15 @@ function replaceHtml(node: Html, inline: boolean, dropped: Dropped[]): RootConte
       const text = (label?.[1] ?? label?.[2] ?? '').trim();
       return text ? [{ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: text }] }] }] : [];
     });
+  }
+  // A component inside a line (VuePress's <Badge text="beta"/>, Docusaurus's <Highlight color="…">…</Highlight>):
+  // its tags go, what it wraps stays, and a `text` it shows is kept.
+  const inlineComponent = INLINE_COMPONENT.exec(value);
+  if (inline && ((inlineComponent && ((inlineComponent[1] ?? '').trim() || inlineComponent[2])) || CLOSING_COMPONENT.test(value))) {
+    dropped.push({ rule: 'html:component', text: value.trim(), ...line });
+    const text = /\btext=(?:"([^"]*)"|'([^']*)')/.exec(inlineComponent?.[1] ?? '');
+    const words = (text?.[1] ?? text?.[2] ?? '').trim();
+    return words ? [{ type: 'text', value: ` ${words}` }] : [];
   }
   const names = tagNames(value);
   if (!names.some((name) => KNOWN_TAGS.has(name))) {

@@ -69,6 +69,7 @@ export function contentSentences(text: string): string[] {
   return text
     .replace(/\]\([^)\n]*\)/g, ']')
     .split(/[。！？!?\n；;]/)
-    .map((s) => s.trim().replace(/^(>\s*)+/, '').replace(/^(?:#{1,6}\s+|\d+[.、)）]\s*|0x[0-9a-f]+\s+|[-*]\s+|[一二三四五六七八九十百]+[、.．]\s*|\*{2,})+/i, ''))
+    // Markers a page does not show as text: headings', lists' and tasks' (`- [x] `), a footnote's label (`[^1]: `).
+    .map((s) => s.trim().replace(/^(>\s*)+/, '').replace(/^(?:#{1,6}\s+|\d+[.、)）]\s*|0x[0-9a-f]+\s+|[-*+]\s+|\[[ xX]\]\s+|\[\^[^\]\s]+\]:\s*|[一二三四五六七八九十百]+[、.．]\s*|\*{2,})+/i, ''))
     .filter((s) => (s.match(HAN)?.length ?? 0) >= MIN_HAN);
 }
