@@ -94,6 +94,14 @@ describe('a short title the author gave', () => {
   });
 });
 
+describe('a title of punctuation alone', () => {
+  it('names nothing: the page is titled by the note\'s first clause, the author\'s heading kept', () => {
+    const { report, files } = runPipeline([{ name: 'untitled.md', bytes: Buffer.from('# ？？？\n\n这是一段随手记下的话，写下来以后再也没有整理过。\n') }], rules);
+    expect(report.pages.map((p) => [p.title, p.path])).toEqual([['这是一段随手记下的话', 'ecosystem/zhe-shi-yi-duan-sui-shou-ji-xia-de-hua']]);
+    expect(files.find((f) => f.path === 'ecosystem/zhe-shi-yi-duan-sui-shou-ji-xia-de-hua.mdx')?.content).toContain('\n## ？？？\n');
+  });
+});
+
 describe('a part that names too few of any chapter\'s terms', () => {
   it('goes where its note goes, and to the catch-all only when the whole note fits no chapter', () => {
     const note = (name: string, text: string): SourceInput => ({ name, bytes: Buffer.from(text) });

@@ -115,15 +115,17 @@ export function segment(tree: Root, file: NoteFile, model: PageModel, taxonomy: 
   const headings = headingReader(model);
   const { preamble, parts } = cut(tree, file, name, headings);
   const meta = file.data.meta;
-  const own = meta?.title ?? (parts.length === 1 && !preamble.length ? parts[0]?.heading : undefined);
+  // A title of punctuation alone (`？？？`) names nothing.
+  const names = (text: string | undefined) => (text && /[\p{L}\p{N}]/u.test(text) ? text : undefined);
+  const own = names(meta?.title) ?? (parts.length === 1 && !preamble.length ? names(parts[0]?.heading) : undefined);
   if (meta && own && !meta.title) meta.title = own;
-  // A note with headings but no title is named by its file; one without headings by its first clause.
-  const title = own ?? (parts.length ? fileTitle(name) : (firstClause(tree) ?? fileTitle(name)));
+  // A note with headings but no title is named by its file; one without headings that name anything by its first clause.
+  const title = own ?? (parts.some((p) => names(p.heading)) ? fileTitle(name) : (firstClause(tree) ?? fileTitle(name)));
   const shape = noteShape(title, parts.map((p) => p.heading), model, taxonomy);
   const generic = new Set(model['generic-headings'].map((g) => g.toLowerCase()));
   if (shape.kind === 'article' || parts.length === 0) {
     // A note whose one top-level heading covers all of it (no text before) is named by that heading.
-    const only = parts.length === 1 && !preamble.length && !generic.has((parts[0]?.heading ?? '').toLowerCase()) ? parts[0] : undefined;
+    const only = parts.length === 1 && !preamble.length && names(parts[0]?.heading) && !generic.has((parts[0]?.heading ?? '').toLowerCase()) ? parts[0] : undefined;
     const heading = only?.heading ?? title;
     const children = [...preamble, ...parts.flatMap((p, i) => (i === 0 && p.heading === heading ? p.children : asSubsection(p)))];
     if (!holdsContent([...preamble, ...parts.flatMap((p) => p.children)])) {
