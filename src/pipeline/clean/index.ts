@@ -5,6 +5,7 @@ import { collectImages } from './collect-images.ts';
 import { convertForeignMarkup } from './convert-foreign-markup.ts';
 import { convertWikiMarkup } from './convert-wiki-markup.ts';
 import { dropAttributeLists } from './drop-attribute-lists.ts';
+import { dropHeaderProperties } from './drop-header-properties.ts';
 import { dropEmpty } from './drop-empty.ts';
 import { dropJunkLines, dropTablesOfContents } from './drop-junk-blocks.ts';
 import { dropRecommendationTails } from './drop-recommendation-tails.ts';
@@ -26,6 +27,7 @@ export { dropRepeats } from './drop-repeats.ts';
 export function clean(tree: Root, file: NoteFile, rules: Rules): Root {
   convertForeignMarkup(tree, file, rules.markup);
   convertWikiMarkup(tree, file);
+  dropHeaderProperties(tree, file, rules.junk['front-matter']['header-properties']);
   neutralizeHtml(tree, file);
   wrapLoosePhrasing(tree);
   spaceLessHeadings(tree, file, rules.markup['plain-text']['max-heading']);

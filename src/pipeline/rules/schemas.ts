@@ -93,6 +93,8 @@ export const junkRulesSchema = z.object({
     keep: z.array(z.string()),
     /** Keys that give the short title a site's menu shows (Hugo's linktitle, Docusaurus' sidebar_label): kept, and the page's title. */
     'short-title': z.array(z.string()).default([]),
+    /** Properties a note app writes as lines under the title (Notion's `Created: …`, `Tags: …`): dropped like front matter. */
+    'header-properties': z.array(z.string()).default([]),
   }),
   /** Alt texts that say nothing (regular expressions, case-insensitive): such an alt is left empty. */
   'image-alts': z.array(pattern).default([]),
