@@ -18,6 +18,7 @@ import { spaceLessHeadings } from './space-less-headings.ts';
 import { splitLineParagraphs } from './split-line-paragraphs.ts';
 import { tabTables } from './tab-tables.ts';
 import { trimInlineWhitespace } from './trim-inline-whitespace.ts';
+import { unwrapOutline } from './unwrap-outline.ts';
 import { unwrapSearchLinks } from './unwrap-search-links.ts';
 import { wrapLoosePhrasing } from '../tree/wrap-loose-phrasing.ts';
 
@@ -30,6 +31,7 @@ export function clean(tree: Root, file: NoteFile, rules: Rules): Root {
   dropHeaderProperties(tree, file, rules.junk['front-matter']['header-properties']);
   neutralizeHtml(tree, file);
   wrapLoosePhrasing(tree);
+  unwrapOutline(tree, file);
   spaceLessHeadings(tree, file, rules.markup['plain-text']['max-heading']);
   promoteBoldQuestions(tree, file, rules.pageModel);
   dropAttributeLists(tree, file);

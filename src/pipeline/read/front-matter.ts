@@ -1,8 +1,14 @@
 import { parse as parseToml } from 'smol-toml';
 import { parse } from 'yaml';
 
-/** The two front matter syntaxes notes carry: YAML between `---` lines (Jekyll, Hexo, VuePress…), TOML between `+++` lines (Hugo). */
-export type FrontMatterSyntax = 'yaml' | 'toml';
+/**
+ * The front matter syntaxes notes carry: YAML between `---` lines (Jekyll, Hexo, VuePress…), TOML
+ * between `+++` lines (Hugo), and the `key:: value` lines a Logseq page opens with.
+ */
+export type FrontMatterSyntax = 'yaml' | 'toml' | 'properties';
+
+/** A Logseq page property: `tags:: k8s, 网络`. */
+const PROPERTY_LINE = /^([A-Za-z][\w-]*)::(?: (.*))?$/;
 
 const FENCES: { fence: string; syntax: FrontMatterSyntax }[] = [
   { fence: '---', syntax: 'yaml' },
@@ -18,10 +24,10 @@ export interface FrontMatterSplit {
   lines: number;
 }
 
-/** Splits a leading `---` … `---` (or `+++` … `+++`) block off the text. An unclosed block is not front matter. */
+/** Splits a leading `---` … `---` (or `+++` … `+++`, or `key:: value` lines) block off the text. An unclosed block is not front matter. */
 export function splitFrontMatter(text: string): FrontMatterSplit {
   const opening = FENCES.find(({ fence }) => text.startsWith(`${fence}\n`));
-  if (!opening) return { body: text, lines: 0 };
+  if (!opening) return splitProperties(text);
   const { fence, syntax } = opening;
   const end = text.indexOf(`\n${fence}`, 3);
   if (end === -1) return { body: text, lines: 0 };
@@ -32,12 +38,22 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
   return { matter: { text: text.slice(4, end + 1), syntax }, body, lines: text.slice(0, after === -1 ? text.length : after + 1).split('\n').length - 1 };
 }
 
+/** The `key:: value` lines a Logseq page opens with, up to the first line that is not one. */
+function splitProperties(text: string): FrontMatterSplit {
+  const lines = text.split('\n');
+  let n = 0;
+  while (n < lines.length && PROPERTY_LINE.test(lines[n] ?? '')) n++;
+  if (n === 0) return { body: text, lines: 0 };
+  return { matter: { text: lines.slice(0, n).join('\n'), syntax: 'properties' }, body: lines.slice(n).join('\n'), lines: n };
+}
+
 export type FrontMatterResult =
   | { ok: true; data: Record<string, unknown> }
   | { ok: false; reason: string };
 
 /** Parses front matter in its syntax; anything but a mapping is refused with a reason. */
 export function parseFrontMatter(text: string, syntax: FrontMatterSyntax = 'yaml'): FrontMatterResult {
+  if (syntax === 'properties') return { ok: true, data: Object.fromEntries(text.split('\n').map((line) => PROPERTY_LINE.exec(line)).map((m) => [m?.[1]?.toLowerCase() ?? '', m?.[2]?.trim() ?? ''])) };
   if (syntax === 'toml') {
     try {
       // A TOML document is always a table.
