@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { dirname, extname, join, relative, sep } from 'node:path';
+import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { classify, findTopic } from './classify/index.ts';
 import { clean, dropRepeats } from './clean/index.ts';
@@ -17,7 +17,7 @@ import { merge } from './merge/index.ts';
 import { foldNearDuplicates } from './merge/near-duplicates.ts';
 import { readNote, UnreadableNoteError } from './read/index.ts';
 import { buildReport, warningsOf, type ErrorReport, type IngestReport } from './report/index.ts';
-import type { Rules } from './rules/schemas.ts';
+import type { Markup, Rules } from './rules/schemas.ts';
 import { segment } from './segment/index.ts';
 import type { Cut, Note, NoteRecord, Page, Section, SourceMeta } from './types.ts';
 import { compareText } from '../collation.ts';
@@ -45,20 +45,26 @@ export interface ProgressEvent {
 /**
  * Lists the notes of a folder and of every folder below it, as a GitBook, Hugo or VuePress site
  * keeps them (files only; hidden files and folders, node_modules and pictures skipped: pictures
- * are what notes show, not notes; so are files whose extension `notNotes` lists), each named by
+ * are what notes show, not notes; so are files whose extension or name `notNotes` lists), each named by
  * its path in the folder (`concepts/pod.md`), sorted by that name.
  */
-export function listSources(dir: string, notNotes: readonly string[] = []): SourceInput[] {
+export function listSources(dir: string, notNotes?: NotNotes): SourceInput[] {
   return listNotes(dir, notNotes).inputs;
 }
 
+/** What markup.yaml says is never a note: extensions (`.json`), and names a repository gives its own files (`LICENSE`). */
+export type NotNotes = Partial<Pick<Markup, 'not-notes' | 'not-note-names'>>;
+
 /** The notes of a folder as listSources gives them, and, by path in it, the files it left out as no notes. One walk of the folder. */
-export function listNotes(dir: string, notNotes: readonly string[]): { inputs: SourceInput[]; skipped: string[] } {
+export function listNotes(dir: string, notNotes: NotNotes = {}): { inputs: SourceInput[]; skipped: string[] } {
   const inputs: SourceInput[] = [];
   const skipped: string[] = [];
+  const extensions = notNotes['not-notes'] ?? [];
+  const names = new Set((notNotes['not-note-names'] ?? []).map((n) => n.toLowerCase()));
   for (const path of filesUnder(dir, (name) => !isPicture(name))) {
     const name = relative(dir, path).split(sep).join('/');
-    if (notNotes.includes(extname(path).toLowerCase())) skipped.push(name);
+    const extension = extname(path).toLowerCase();
+    if (extensions.includes(extension) || names.has(basename(path, extname(path)).toLowerCase())) skipped.push(name);
     else inputs.push({ name, bytes: readFileSync(path), dir });
   }
   return { inputs: inputs.sort((a, b) => compareText(a.name, b.name)), skipped: skipped.sort(compareText) };

@@ -57,7 +57,7 @@ export interface IngestRun {
 export async function ingestFolder(options: IngestOptions): Promise<IngestRun> {
   const started = performance.now();
   const rules = options.rules ?? loadRules(options.rulesDir);
-  const inputs = options.inputs ?? listSources(resolve(options.sources), rules.markup['not-notes']);
+  const inputs = options.inputs ?? listSources(resolve(options.sources), rules.markup);
   rememberCompiled(options.compiled);
   const kept = options.noteCache ? { dir: options.noteCache, fingerprint: noteCacheFingerprint(options.rulesDir, resolve(options.sources)) } : undefined;
   const caches = kept ? loadCaches(kept.dir, kept.fingerprint) : undefined;

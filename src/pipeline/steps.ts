@@ -29,11 +29,11 @@ export async function ingestStep(options: IngestStepOptions = {}): Promise<Inges
   const sources = sourcesDir(options.sources);
   if (!existsSync(sources)) throw new StepError(`The sources folder ${sources} does not exist.`, 'Pass --sources DIR or set HANDBOOK_SOURCES to a folder of notes.');
   const rules = loadRules(contentDir);
-  const { inputs, skipped } = listNotes(sources, rules.markup['not-notes']);
+  const { inputs, skipped } = listNotes(sources, rules.markup);
   if (inputs.length === 0) throw new StepError(`The sources folder ${sources} holds no notes.`, 'Drop .md, .html or .txt notes into it.');
   const log = options.quiet ? () => {} : (line: string) => console.log(line);
   log(`Ingesting notes from ${sources}`);
-  if (skipped.length) log(`  ${skipped.length} file(s) skipped as no notes (not-notes in content/markup.yaml): ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''}`);
+  if (skipped.length) log(`  ${skipped.length} file(s) skipped as no notes (not-notes and not-note-names in content/markup.yaml): ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''}`);
   const run = await ingestFolder({ sources, inputs, out: outDir, rulesDir: contentDir, rules, compiled: compiledFile, noteCache: cacheDir, onProgress: (e) => log(`  ${e.ok ? '✓' : '✗'} ${e.file}: ${e.detail}`) });
   const { report, written: result } = run;
   log(`Done in ${run.seconds.toFixed(2)} s: ${summary(run)}.`);

@@ -173,10 +173,13 @@ describe('notes in folders below the notes folder', () => {
     write('node_modules/pkg/readme.md', '# 也不是笔记\n');
     write('book.json', '{ "title": "笔记" }\n');
     write('network/_category_.yml', 'label: 网络\n');
-    const { inputs, skipped } = listNotes(dir, rules.markup['not-notes']);
+    write('LICENSE', 'MIT License\n\nPermission is hereby granted, free of charge, to any person obtaining a copy\n');
+    write('CHANGELOG.md', '# 更新记录\n\n- 补充了 Service 的笔记\n');
+    write('scripts/deploy.sh', '#!/bin/bash\nkubectl apply -f .\n');
+    const { inputs, skipped } = listNotes(dir, rules.markup);
     expect(inputs.map((i) => i.name)).toEqual(['concepts/workloads/pod.md', 'network/README.md']);
-    expect(listSources(dir, rules.markup['not-notes'])).toEqual(inputs);
-    expect(skipped).toEqual(['book.json', 'network/_category_.yml']);
+    expect(listSources(dir, rules.markup)).toEqual(inputs);
+    expect(skipped).toEqual(['CHANGELOG.md', 'LICENSE', 'book.json', 'network/_category_.yml', 'scripts/deploy.sh']);
     const { files, assets, report } = runPipeline(inputs, rules);
     expect(report.sources.map((s) => [s.file, s.sections.length])).toEqual([['concepts/workloads/pod.md', 1], ['network/README.md', 1]]);
     expect(assets.map((a) => a.path)).toEqual(['assets/268654864f828722.png']);

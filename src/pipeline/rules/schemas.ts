@@ -182,6 +182,8 @@ export const markupSchema = z.object({
   'strip-characters': z.array(z.string().length(1)).default([]),
   /** Extensions of files that are never notes (a site's configuration, scripts, styles, archives): not read, and counted by the ingest. */
   'not-notes': z.array(z.string().regex(/^\.[a-z0-9]+$/, 'an extension with its dot, in lower case: .json')).default([]),
+  /** Names (without extension, compared without case) of the files a repository keeps about itself (LICENSE, CHANGELOG.md, Makefile): never notes. */
+  'not-note-names': z.array(z.string().regex(/^[^./\\][^/\\]*$/, 'a file name without its extension or folder: LICENSE')).default([]),
   /** How a plain-text note's lines say what they are (the text reader, src/pipeline/read/plain-text.ts). */
   'plain-text': z.object({
     /** A heading numbered with Chinese numerals (`一、前言`). */
