@@ -6,22 +6,28 @@ import { dropped, type NoteFile } from '../types.ts';
 /** `[TOC]`, `@[TOC](文章目录)` (read as `@` and a link): a table of contents the blog engine fills in. */
 const TOC_LINE = /^@?\[?toc\]?(\([^)]*\))?$/i;
 
-/** A link to an anchor of the page, or to another note of the folder (`concepts/pod.md`, `../README.md#安装`). */
-const TOC_TARGET = /^(#|(?![a-z][a-z0-9+.-]*:)[^?#\s]*\.(md|mdx|markdown|html?)(#|$))/i;
+/**
+ * A link to an anchor of the page, or to another page of the site or note of the folder
+ * (`concepts/pod.md`, `../README.md#安装`, `/docs/pod`, `/`): no scheme, no other host.
+ */
+const TOC_TARGET = /^(?![a-z][a-z0-9+.-]*:|\/\/)\S*$/i;
 
 /**
  * Is this list a table of contents: every item a link to an anchor of the page or to another
- * note of the folder, as GitBook's SUMMARY.md and a repository's README list them (nested lists allowed)?
+ * note of the folder, as GitBook's SUMMARY.md, docsify's _sidebar.md and a repository's README
+ * list them (nested lists allowed, and an item that only labels the list nested in it: `基础`)?
  */
 function isTocList(list: List): boolean {
-  return list.children.length > 0 && list.children.every((item) =>
-    item.children.every((child) => {
+  return list.children.length > 0 && list.children.every((item) => {
+    const nested = item.children.some((child) => child.type === 'list');
+    return item.children.every((child) => {
       if (child.type === 'list') return isTocList(child);
       if (child.type !== 'paragraph') return false;
       const parts = child.children.filter((c) => c.type !== 'text' || c.value.trim() !== '');
+      if (nested && parts.length === 1 && parts[0]?.type === 'text') return true;
       return parts.length === 1 && parts[0]?.type === 'link' && TOC_TARGET.test(parts[0].url);
-    }),
-  );
+    });
+  });
 }
 
 const flat = (node: RootContent) => toString(node).replace(/\s+/g, ' ').trim();
