@@ -12,6 +12,7 @@ import { mdxError } from '../../src/pipeline/emit/compile-mdx.ts';
 import { ensureCompiles } from '../../src/pipeline/emit/ensure-compiles.ts';
 import { writeOutput } from '../../src/pipeline/emit/write.ts';
 import { listNotes, listSources, runPipeline } from '../../src/pipeline/index.ts';
+import { plainTextToMdast } from '../../src/pipeline/read/plain-text.ts';
 import type { NoteFile } from '../../src/pipeline/types.ts';
 import { contentSentences, sourceText } from '../../src/pipeline/verify/sentences.ts';
 import { structureProblems } from '../../src/pipeline/verify/structure.ts';
@@ -184,5 +185,13 @@ describe('notes in folders below the notes folder', () => {
     expect(report.sources.map((s) => [s.file, s.sections.length])).toEqual([['concepts/workloads/pod.md', 1], ['network/README.md', 1]]);
     expect(assets.map((a) => a.path)).toEqual(['assets/268654864f828722.png']);
     expect(files.find((f) => f.content.includes('file: network/README.md'))?.content).toContain('title: Service 的类型');
+  });
+});
+
+describe('a plain-text note of any length', () => {
+  it('reads a run of tens of thousands of comment lines above a command, and as many blank lines, in one pass', () => {
+    const text = ['长长的注释', '', ...Array.from({ length: 60_000 }, (_, i) => `# 第 ${i} 行注释\n`), '$ kubectl get pods', ...Array(50_000).fill(''), '到此为止。'].join('\n');
+    const tree = plainTextToMdast(text, rules.markup['plain-text'], 1, rules.markup['shell-commands']);
+    expect(tree.children.map((c) => c.type)).toEqual(['heading', 'code', 'paragraph']);
   });
 });

@@ -255,17 +255,17 @@ function codeRuns(lines: string[], { prompt, diagramStart }: Pick<LineShapes, 'p
   const indented = (line: string) => /^\s+\S/.test(line) && !/\p{Script=Han}/u.test(line);
   // A comment beside code (`# 查看 Service`, `# 输出：…`) or in a row of comments (`# lo:回环接口`) is code too,
   // and so is one above a command with blank lines between: a copy of a code block that spaced them.
-  const nextFilled = (j: number) => {
-    let k = j + 1;
-    while (k < lines.length && (lines[k] ?? '').trim() === '') k++;
-    return k;
-  };
-  const above = new Map<number, boolean>();
-  const commentAbove = (j: number): boolean => {
-    let known = above.get(j);
-    if (known === undefined) above.set(j, (known = SHELL_COMMENT.test(lines[j] ?? '') && (typed(lines[nextFilled(j)] ?? '') || commentAbove(nextFilled(j)))));
-    return known;
-  };
+  // The first line after each one that is not blank (lines.length when none is), in one pass from the end.
+  const filledAfter: number[] = new Array(lines.length);
+  for (let j = lines.length - 1, next = lines.length; j >= 0; j--) {
+    filledAfter[j] = next;
+    if ((lines[j] ?? '').trim() !== '') next = j;
+  }
+  const nextFilled = (j: number) => filledAfter[j] ?? lines.length;
+  // Found from the end, so a long run of comments is one pass, not a deep recursion.
+  const above: boolean[] = new Array(lines.length + 1).fill(false);
+  for (let j = lines.length - 1; j >= 0; j--) above[j] = SHELL_COMMENT.test(lines[j] ?? '') && (typed(lines[nextFilled(j)] ?? '') || (above[nextFilled(j)] ?? false));
+  const commentAbove = (j: number): boolean => above[j] ?? false;
   const comment = (j: number) => commentAbove(j) || (SHELL_COMMENT.test(lines[j] ?? '') && [lines[j - 1] ?? '', lines[j + 1] ?? ''].some((l) => code(l) || SHELL_COMMENT.test(l)));
   const yamlStart = (line: string) => YAML_KEY.test(line) && !/^\s/.test(line);
   for (let i = 0; i < lines.length; i++) {
