@@ -20,6 +20,7 @@ import { tabTables } from './tab-tables.ts';
 import { trimInlineWhitespace } from './trim-inline-whitespace.ts';
 import { unwrapOutline } from './unwrap-outline.ts';
 import { unwrapSearchLinks } from './unwrap-search-links.ts';
+import { linkWebAddresses } from './web-addresses.ts';
 import { wrapLoosePhrasing } from '../tree/wrap-loose-phrasing.ts';
 
 export { dropRepeats } from './drop-repeats.ts';
@@ -39,6 +40,7 @@ export function clean(tree: Root, file: NoteFile, rules: Rules): Root {
   dropTablesOfContents(tree, file, rules.junk);
   unwrapSearchLinks(tree, file, rules.junk);
   neutralizeLinks(tree, file);
+  linkWebAddresses(tree, file);
   fixTerms(tree, file, rules.glossary);
   trimInlineWhitespace(tree);
   tabTables(tree);

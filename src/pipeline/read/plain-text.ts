@@ -57,8 +57,9 @@ function classify(line: string, next: string | undefined, first: boolean, shape:
   if (definition && /\S/.test(definition[3] ?? '')) {
     return { kind: 'definition', term: definition[1] ?? '', colon: definition[2] ?? ':', text: definition[3] ?? '' };
   }
-  // A line the next one carries on (`Secret` / `：存储敏感信息`) titles nothing, nor does a table row copied with its cells tab-separated.
-  const titleLike = !/\S\t+\S/.test(text) && !shape.sentenceEnd.test(text) && !shape.goesOn.test(text) && !CONTINUATION.test(text) && next !== undefined && !CONTINUATION.test(next.trim());
+  // A line the next one carries on (`Secret` / `：存储敏感信息`) titles nothing, nor does a table row copied with its cells
+  // tab-separated, nor a web address on its own.
+  const titleLike = !/\S\t+\S/.test(text) && !/^(https?:\/\/|www\.)\S+$/.test(text) && !shape.sentenceEnd.test(text) && !shape.goesOn.test(text) && !CONTINUATION.test(text) && next !== undefined && !CONTINUATION.test(next.trim());
   // The first line of a note is its title (a question too: 什么是 Istio?), as long as a heading may be;
   // later short lines title what follows them.
   if (first && next !== undefined && !CONTINUATION.test(next.trim()) && !shape.sentenceEnd.test(text.replace(/[?？]$/, '')) && text.length <= shape.maxHeading) return { kind: 'heading', depth: 1, text };

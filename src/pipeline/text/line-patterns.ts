@@ -1,5 +1,5 @@
-/** `名词:解释`: a short term, a colon, an explanation. A colon between digits is a time (`10:20`), not one. */
-export const DEFINITION = /^([^:：。，,；;！？!?]{1,40}?)\s*((?<!\d):|：|:(?!\d))\s*(\S.*)$/s;
+/** `名词:解释`: a short term, a colon, an explanation. A colon between digits is a time (`10:20`), not one, nor is a web address's (`https://`). */
+export const DEFINITION = /^([^:：。，,；;！？!?]{1,40}?)\s*((?<!\d):(?!\/\/)|：|:(?!\d|\/\/))\s*(\S.*)$/s;
 
 /** Share of CJK ideographs among the letters of a text. */
 export function cjkShare(text: string): number {
