@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import type { Rules } from '../rules/schemas.ts';
 import type { NoteFile } from '../types.ts';
 import { collectImages } from './collect-images.ts';
+import { dropCodeLineNumbers } from './code-line-numbers.ts';
 import { convertForeignMarkup } from './convert-foreign-markup.ts';
 import { convertWikiMarkup } from './convert-wiki-markup.ts';
 import { dropAttributeLists } from './drop-attribute-lists.ts';
@@ -46,6 +47,7 @@ export function clean(tree: Root, file: NoteFile, rules: Rules): Root {
   tabTables(tree);
   splitLineParagraphs(tree);
   dropJunkLines(tree, file, rules.junk);
+  dropCodeLineNumbers(tree, file);
   fixCodeLanguages(tree, file, rules.markup['shell-commands']);
   dropEmpty(tree);
   collectImages(tree, file);

@@ -39,11 +39,28 @@ function richTable(state: State, table: Element): MdxJsxFlowElement {
   return jsx('table', parts.map(convert));
 }
 
-/** hast → mdast with the handbook's handlers (tables with block cells stay tables). */
+/** The cells of a table, however its rows are grouped. */
+function cellsOf(table: Element): Element[] {
+  const out: Element[] = [];
+  const walk = (node: Element) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (child.tagName === 'td' || child.tagName === 'th') out.push(child);
+      else if (TABLE_PARTS.has(child.tagName)) walk(child);
+    }
+  };
+  walk(table);
+  return out;
+}
+
+/** hast → mdast with the handbook's handlers (tables with block cells stay tables; a table of one cell is layout). */
 export function hastToMdast(tree: HastRoot | HastNodes): Root {
   return toMdast(tree, {
     handlers: {
       table(state, node) {
+        // One cell (a code box laid out as a table, its number column removed): the cell's content.
+        const cells = cellsOf(node);
+        if (cells.length === 1 && cells[0]) return state.toFlow(state.all(cells[0])) as never;
         if (!hasBlockCell(node)) return defaultHandlers.table(state, node);
         const result = richTable(state, node);
         state.patch(node, result as never);
