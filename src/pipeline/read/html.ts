@@ -56,6 +56,22 @@ function articleTitle(root: HastRoot, separators: string[]): string | undefined 
   return cut > 0 ? full.slice(0, cut).trim() : full;
 }
 
+/**
+ * Pictures a page loads lazily keep their address in another attribute (`data-src`), the src
+ * holding a placeholder: an empty one, a `data:` picture, or the site's own loading picture (a
+ * path on the site, which a saved page does not have). The first of `attributes` that holds a web
+ * address becomes the src; a src that is a web address itself is kept.
+ */
+function lazyImages(root: HastRoot | Element, attributes: string[]): void {
+  const keys = attributes.map((name) => name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase()));
+  for (const img of selectAll('img', root)) {
+    const src = String(img.properties['src'] ?? '');
+    if (/^https?:\/\//i.test(src)) continue;
+    const address = keys.map((key) => String(img.properties[key] ?? '')).find((value) => /^https?:\/\//i.test(value));
+    if (address) img.properties['src'] = address;
+  }
+}
+
 /** Parses a saved web page and keeps its article, as an mdast tree. */
 export function htmlToMdast(html: string, rules: JunkRules): HtmlResult {
   const root = unified().use(rehypeParse).parse(html);
@@ -71,6 +87,7 @@ export function htmlToMdast(html: string, rules: JunkRules): HtmlResult {
     }
   }
   const article: HastRoot = { type: 'root', children: content.type === 'root' ? content.children : [content] };
+  lazyImages(article, rules['image-sources']);
   sanitizeHast(article, dropped);
   const tree = hastToMdast(article);
   return { tree, ...(title ? { title } : {}), dropped };
