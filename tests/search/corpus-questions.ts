@@ -33,7 +33,7 @@ export const CORPUS_QUESTIONS: Question[] = [
   { query: 'svc 底层怎么实现', page: ['zai-k8s-zhong-svc-di-ceng-shi-ru-he-shi-xian-de', 'service', 'kube-proxy'] },
   { query: 'ipvs 模式', page: 'kube-proxy' },
   { query: 'serviceaccount 的 token', page: 'serviceaccount' },
-  { query: 'rbac 角色绑定', page: ['rbac', 'yun-yuan-sheng-kuberneteskubernetes-he-xin-ji-shu-ji-qun-an', 'kubernetes-xi-tong-an-quan'] },
+  { query: 'rbac 角色绑定', page: ['rbac', 'ji-qun-an-quan-ji-zhi', 'kubernetes-xi-tong-an-quan'] },
   { query: '准入控制器有哪些', page: 'cluster-security' },
   { query: 'tls bootstrap 是做什么的', page: 'tls-bootstrap' },
   { query: 'x509 证书认证', page: ['ren-zheng', 'yong-hu-yu-shen-fen-ren-zheng'] },

@@ -69,6 +69,8 @@ describe("a note's shape decides its parts", () => {
     expect(plain('图解')).toBe('图解');
     expect(plain('【云原生】K8s 学习笔记（三）：Service 详解')).toBe('Service');
     expect(plain('Kubernetes 系列第 5 篇：存储卷')).toBe('存储卷');
+    expect(plain('【云原生 • Kubernetes】kubernetes 核心技术 - 集群安全机制')).toBe('集群安全机制');
+    expect(plain('Pod 的生命周期 - 从创建到删除')).toBe('Pod 的生命周期 - 从创建到删除');
     expect(plain('[K8s] Ingress 入门')).toBe('Ingress');
     expect(plain('Kubernetes 中的 DNS 解析：CoreDNS 工作原理')).toBe('Kubernetes 中的 DNS 解析：CoreDNS 工作原理');
     expect(plain('【转载】')).toBe('【转载】');

@@ -28,6 +28,9 @@ function offsetLines(tree: Root, lines: number): void {
   shift(tree as never);
 }
 
+/** The letters and digits of a text, in lower case: what two spellings of one title share. */
+const lettersOf = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+
 /** Turns a note's bytes into a tree and its metadata; `name` is how the note is known (its file's name, or its path in the notes folder). Throws UnreadableNoteError. */
 export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'junk' | 'markup' | 'pageModel'>, name = basename(path)): Note {
   const { junk } = rules;
@@ -58,7 +61,9 @@ export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'ju
   if (format === 'html') {
     const html = htmlToMdast(split.body, junk);
     tree = html.tree;
-    title ??= html.title;
+    // A scraper's front matter may hold the article's title with its punctuation turned into
+    // hyphens (云原生-Kuberneteskubernetes-核心技术): the page's own heading, same words, is the title.
+    if (title === undefined || (html.title !== undefined && title !== html.title && lettersOf(title) === lettersOf(html.title))) title = html.title;
     for (const entry of html.dropped) file.data.dropped.push(entry.line === undefined ? entry : { ...entry, line: entry.line + split.lines });
   } else if (format === 'markdown') {
     tree = parseMarkdown();
