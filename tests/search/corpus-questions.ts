@@ -49,7 +49,7 @@ export const CORPUS_QUESTIONS: Question[] = [
   { query: '创建 pod 的全过程', page: 'miao-shu-k8s-chuang-jian-pod-de-quan-guo-cheng' },
   { query: 'k8s 和 docker 的区别', page: 'ji-chu-gai-nian' },
   { query: '云原生是什么', page: ['k8s-yu-yun-yuan-sheng', 'k8s-yuan-li-pou-xi-yun-yuan-sheng-ji-shu-de-qian-shi-jin'] },
-  { query: 'openstack 还是 k8s', page: '2024-12-24-yun-ping-tai-da-jian-xuan-xing-openstackkvm-hai' },
+  { query: 'openstack 还是 k8s', page: 'yun-ping-tai-da-jian-xuan-xing-openstack-kvm-hai-shi-k8s' },
   { query: 'ci/cd 流水线', page: 'shi-ji-chang-jing' },
   { query: '调度器怎么选节点', page: 'pod-scheduling' },
   { query: 'namespace 的作用', page: 'namespace' },

@@ -28,8 +28,8 @@ function offsetLines(tree: Root, lines: number): void {
   shift(tree as never);
 }
 
-/** The letters and digits of a text, in lower case: what two spellings of one title share. */
-const lettersOf = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+/** The letters and digits of a text, in lower case, after a leading date (a Jekyll post's `2024-12-24-`): what two spellings of one title share. */
+const lettersOf = (text: string) => text.replace(/^\d{4}-\d{1,2}-\d{1,2}[-_\s]*/, '').replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
 
 /** Turns a note's bytes into a tree and its metadata; `name` is how the note is known (its file's name, or its path in the notes folder). Throws UnreadableNoteError. */
 export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'junk' | 'markup' | 'pageModel'>, name = basename(path)): Note {
@@ -62,7 +62,7 @@ export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'ju
     const html = htmlToMdast(split.body, junk);
     tree = html.tree;
     // A scraper's front matter may hold the article's title with its punctuation turned into
-    // hyphens (云原生-Kuberneteskubernetes-核心技术): the page's own heading, same words, is the title.
+    // hyphens (云原生-Kuberneteskubernetes-核心技术), a date before it: the page's own heading, same words, is the title.
     if (title === undefined || (html.title !== undefined && title !== html.title && lettersOf(title) === lettersOf(html.title))) title = html.title;
     for (const entry of html.dropped) file.data.dropped.push(entry.line === undefined ? entry : { ...entry, line: entry.line + split.lines });
   } else if (format === 'markdown') {
