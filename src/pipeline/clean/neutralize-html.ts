@@ -1,13 +1,14 @@
-import type { Root as HastRoot } from 'hast';
+import type { Element, Root as HastRoot } from 'hast';
 import { htmlTagNames } from 'html-tag-names';
 import type { Html, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { hastToMdast } from '../read/hast-to-mdast.ts';
-import { sanitizeHast } from '../read/sanitize-hast.ts';
+import { mediaAddress, sanitizeHast } from '../read/sanitize-hast.ts';
 import type { Dropped, NoteFile } from '../types.ts';
 
 const KNOWN_TAGS = new Set(htmlTagNames);
+const MEDIA_TAGS = new Set(['iframe', 'embed', 'object', 'video', 'audio']);
 const TAG = /<\/?([A-Za-z][A-Za-z0-9-]*)/g;
 const COMPONENT_TAG = /^\s*<\/?[A-Z][\w.]*(\s[^<>]*)?\/?>\s*$/;
 /** A component's tag: a PascalCase name (`Badge`, not a placeholder such as `<POD_NAME>`), with attributes or closing itself. */
@@ -86,11 +87,20 @@ function replaceHtml(node: Html, inline: boolean, dropped: Dropped[]): RootConte
     const name = names[0] ?? '';
     if (name === 'br') return [{ type: 'break' }];
     if (name === 'img') return htmlToInertMdast(value, dropped).flatMap((n) => (n.type === 'paragraph' ? n.children : [n])) as PhrasingContent[];
+    // A player opened inside a line (<video src="…">, <iframe src="…">): a link to what it plays; its closing tag goes.
+    if (MEDIA_TAGS.has(name) && !value.trimStart().startsWith('</')) {
+      const element = (fragmentParser.parse(value) as HastRoot).children.find((c): c is Element => c.type === 'element');
+      const address = element ? mediaAddress(element) : undefined;
+      if (address) return [{ type: 'link', url: address, children: [{ type: 'text', value: address }] }];
+    }
     dropped.push({ rule: 'html:inline-tag', text: value, ...line });
     return [];
   }
   const before = dropped.length;
   const converted = htmlToInertMdast(value, dropped);
+  // What the block lost is reported at the note's line, not the block's own.
+  const offset = (node.position?.start.line ?? 1) - 1;
+  for (const entry of dropped.slice(before)) if (entry.line !== undefined) entry.line += offset;
   if (converted.length === 0 && dropped.length === before) dropped.push({ rule: 'html:block', text: value.trim(), ...line });
   return converted;
 }

@@ -12,12 +12,27 @@ function unsafeUrl(value: unknown): boolean {
   return url.startsWith('javascript:') || url.startsWith('vbscript:') || (url.startsWith('data:') && !url.startsWith('data:image/'));
 }
 
+/** Players a note embeds (a Bilibili or YouTube video, a recording): what they play is content. */
+const MEDIA = new Set(['iframe', 'embed', 'object', 'video', 'audio']);
+
+/** The web address an embedded player plays (`//player.bilibili.com/…` on https), if it has one. */
+export function mediaAddress(element: Element): string | undefined {
+  const sources = [element.properties['src'], element.properties['data'], ...element.children.map((c) => (c.type === 'element' && c.tagName === 'source' ? c.properties['src'] : undefined))];
+  const found = sources.map((value) => String(value ?? '').trim()).find((value) => /^(https?:)?\/\/[^/\s]/i.test(value));
+  return found?.startsWith('//') ? `https:${found}` : found;
+}
+
 /**
  * Makes a hast tree inert: removes active elements (script, iframe, …), event-handler
- * attributes and script URLs. Every removal is recorded.
+ * attributes and script URLs. Every removal is recorded. A player embedded from the web
+ * (iframe, video, audio) becomes a link to what it plays, the address its words.
  */
 export function sanitizeHast(root: HastRoot | Element, dropped: Dropped[]): void {
   const line = (node: Element) => (node.position ? { line: node.position.start.line } : {});
+  root.children = root.children.map((child) => {
+    const address = child.type === 'element' && MEDIA.has(child.tagName) ? mediaAddress(child) : undefined;
+    return address ? ({ type: 'element', tagName: 'a', properties: { href: address }, children: [{ type: 'text', value: address }], ...(child.position ? { position: child.position } : {}) } satisfies Element) : child;
+  });
   root.children = root.children.filter((child) => {
     if (child.type === 'comment') {
       if (child.value.trim()) dropped.push({ rule: 'html:comment', text: child.value.trim() });
