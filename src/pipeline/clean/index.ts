@@ -15,6 +15,7 @@ import { fixTerms } from './fix-terms.ts';
 import { neutralizeHtml } from './neutralize-html.ts';
 import { neutralizeLinks } from './neutralize-links.ts';
 import { promoteBoldQuestions } from './promote-bold-questions.ts';
+import { resolveReferences } from './resolve-references.ts';
 import { spaceLessHeadings } from './space-less-headings.ts';
 import { splitLineParagraphs } from './split-line-paragraphs.ts';
 import { tabTables } from './tab-tables.ts';
@@ -28,6 +29,7 @@ export { dropRepeats } from './drop-repeats.ts';
 
 /** Note-level cleaning, in order. Repeats are dropped per section, after segmenting. */
 export function clean(tree: Root, file: NoteFile, rules: Rules): Root {
+  resolveReferences(tree, file);
   convertForeignMarkup(tree, file, rules.markup);
   convertWikiMarkup(tree, file);
   dropHeaderProperties(tree, file, rules.junk['front-matter']['header-properties']);
