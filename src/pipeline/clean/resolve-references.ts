@@ -1,4 +1,4 @@
-import type { Image, ImageReference, Link, LinkReference, Parent, Root } from 'mdast';
+import type { FootnoteDefinition, Image, ImageReference, Link, LinkReference, Parent, Root, RootContent } from 'mdast';
 import { definitions } from 'mdast-util-definitions';
 import { SKIP, visit } from 'unist-util-visit';
 import type { NoteFile } from '../types.ts';
@@ -8,7 +8,7 @@ import type { NoteFile } from '../types.ts';
  * usually gathered at the note's end (`[pod-doc]: https://…`). A note becomes several pages, and
  * a page keeps only its own part: each reference becomes the link or picture it stands for, and
  * the definitions go, so no page shows `[官方文档][pod-doc]` or a stray list of addresses.
- * Counted in the report's fixes as `reference`.
+ * Footnotes stay with the part that cites them (placeFootnotes). Counted in the report's fixes as `reference`.
  */
 export function resolveReferences(tree: Root, file: NoteFile): void {
   const definitionOf = definitions(tree);
@@ -31,8 +31,41 @@ export function resolveReferences(tree: Root, file: NoteFile): void {
     parent.children.splice(index, 1, replacement as never);
     return undefined;
   });
+  count += placeFootnotes(tree);
   if (count) {
     const fixes = (file.data.fixes ??= {});
     fixes['reference'] = (fixes['reference'] ?? 0) + count;
   }
+}
+
+/**
+ * Footnotes (`[^1]`) are defined at the note's end too: each definition moves to just after the
+ * first block that refers to it, so it stays with that block's part (the page still shows it
+ * at its end). Returns how many moved.
+ */
+function placeFootnotes(tree: Root): number {
+  const definitions = new Map<string, FootnoteDefinition>();
+  for (const node of tree.children) if (node.type === 'footnoteDefinition') definitions.set(node.identifier, node);
+  if (definitions.size === 0) return 0;
+  const cited = new Set<string>();
+  visit(tree, 'footnoteReference', (reference) => void cited.add(reference.identifier));
+  const placed = new Set<FootnoteDefinition>();
+  const out: RootContent[] = [];
+  for (const node of tree.children) {
+    // A cited definition is written after the block citing it; one no block cites stays where it is.
+    if (node.type === 'footnoteDefinition') {
+      if (!cited.has(node.identifier)) out.push(node);
+      continue;
+    }
+    out.push(node);
+    visit(node, 'footnoteReference', (reference) => {
+      const definition = definitions.get(reference.identifier);
+      if (definition && !placed.has(definition)) {
+        placed.add(definition);
+        out.push(definition);
+      }
+    });
+  }
+  tree.children = out;
+  return placed.size;
 }
