@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FootnoteDefinition, Image, ImageReference, Link, LinkReference, Parent, Root, RootContent } from 'mdast';
 import { definitions } from 'mdast-util-definitions';
 import { SKIP, visit } from 'unist-util-visit';
@@ -32,6 +33,13 @@ export function resolveReferences(tree: Root, file: NoteFile): void {
     return undefined;
   });
   count += placeFootnotes(tree);
+  // Two notes' parts may share a page, and both call a footnote [^1]: each note's labels get its own prefix.
+  const prefix = createHash('sha256').update(file.data.meta?.file ?? file.path ?? '').digest('hex').slice(0, 6);
+  visit(tree, (node) => {
+    if (node.type !== 'footnoteReference' && node.type !== 'footnoteDefinition') return;
+    node.label = `${prefix}-${node.label ?? node.identifier}`;
+    node.identifier = `${prefix}-${node.identifier}`;
+  });
   if (count) {
     const fixes = (file.data.fixes ??= {});
     fixes['reference'] = (fixes['reference'] ?? 0) + count;
