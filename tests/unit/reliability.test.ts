@@ -135,6 +135,7 @@ describe('npm run verify: a note as its reader sees it', () => {
     expect(contentSentences(sourceText('另见 [[Pod 的生命周期|生命周期]]，==节点失联超过四十秒会被标记==。\n![[节点压力驱逐的全部笔记]]'))).toEqual(['另见 生命周期，节点失联超过四十秒会被标记']);
     // A page shows a task's box and a footnote's number, not the markers that make them.
     expect(contentSentences(sourceText('- [x] 节点打分由各个插件并行计算\n+ [ ] 分数相同时随机选择节点\n\n[^note-1]: 参考官方文档的调度框架一节'))).toEqual(['节点打分由各个插件并行计算', '分数相同时随机选择节点', '参考官方文档的调度框架一节']);
+    expect(contentSentences(sourceText('Pod 是最小的调度单位[^unit]，详见[官方文档][pod-doc]。\n\n[pod-doc]: https://kubernetes.io/'))).toEqual(['Pod 是最小的调度单位，详见[官方文档]']);
   });
 });
 

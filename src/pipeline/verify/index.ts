@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { select } from 'hast-util-select';
+import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
@@ -50,6 +50,8 @@ function readSite(dir: string, sourceLabel?: string): SiteReading {
     const tree = parser.parse(readFileSync(join(dir, file), 'utf8'));
     const body = select('[data-pagefind-body]', tree);
     if (!body) continue;
+    // A footnote's number beside the words it annotates is no text of the note (its mark, [^1], is not either).
+    for (const mark of selectAll('a[data-footnote-ref]', body)) mark.children = [];
     // A page of one part carries the part's heading as its title, above the indexed body.
     const title = select('h1', tree);
     texts.push(`${title ? toString(title) : ''}\n${toString(body)}`);

@@ -68,6 +68,9 @@ export function sourceText(raw: string): string {
 export function contentSentences(text: string): string[] {
   return text
     .replace(/\]\([^)\n]*\)/g, ']')
+    // A reference link's label (`[官方文档][pod-doc]`) and a footnote's mark (`单位[^1]`) are not shown as text.
+    .replace(/\]\[[^\]\n]*\]/g, ']')
+    .replace(/\[\^[^\]\s]+\](?!:)/g, '')
     .split(/[。！？!?\n；;]/)
     // Markers a page does not show as text: headings', lists' and tasks' (`- [x] `), a footnote's label (`[^1]: `).
     .map((s) => s.trim().replace(/^(>\s*)+/, '').replace(/^(?:#{1,6}\s+|\d+[.、)）]\s*|0x[0-9a-f]+\s+|[-*+]\s+|\[[ xX]\]\s+|\[\^[^\]\s]+\]:\s*|[一二三四五六七八九十百]+[、.．]\s*|\*{2,})+/i, ''))
