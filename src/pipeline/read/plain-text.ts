@@ -98,7 +98,7 @@ export function plainTextToMdast(text: string, rules: Markup['plain-text'], firs
   }
   const nextNonBlank = (i: number) => (nextIndex[i] === -1 ? undefined : lines[nextIndex[i] ?? -1]);
   // Blocks of lines read whole: unfenced code, and tables copied with tab-separated cells.
-  const code = codeRuns(lines, shape, commandLine(shellCommands), cjkShare(text) >= 0.05);
+  const code = codeRuns(lines, shape, typedCommand(rules, shellCommands), cjkShare(text) >= 0.05);
   const blocks = new Map<number, Code | Table | null>([...code, ...tableRuns(lines, code)]);
   const asked = askedLines(lines, shape, nextIndex, questions);
 
@@ -242,9 +242,8 @@ export function typedCommand(rules: Markup['plain-text'], shellCommands: readonl
  * lines with no Chinese and the punctuation of code; with the `# ` comments beside them. Returns,
  * by line index, the code block that starts there, or null for the lines it covers.
  */
-function codeRuns(lines: string[], { prompt, diagramStart }: Pick<LineShapes, 'prompt' | 'diagramStart'>, isCommand: (line: string) => boolean, chinese: boolean): Map<number, Code | null> {
+function codeRuns(lines: string[], { prompt, diagramStart }: Pick<LineShapes, 'prompt' | 'diagramStart'>, typed: (line: string) => boolean, chinese: boolean): Map<number, Code | null> {
   const runs = new Map<number, Code | null>();
-  const typed = (line: string) => prompt.test(line) || isCommand(line);
   // A prompt with nothing typed after it (`[root@node1 ~]#`): the commands follow on the next lines.
   const barePrompt = (line: string) => !prompt.test(line) && !/\p{Script=Han}/u.test(line) && prompt.test(`${line.trim()} x`);
   // In a note written in Chinese, a line with no Chinese and the punctuation of code
