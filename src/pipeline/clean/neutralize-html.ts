@@ -6,6 +6,7 @@ import { unified } from 'unified';
 import { hastToMdast } from '../read/hast-to-mdast.ts';
 import { mediaAddress, sanitizeHast } from '../read/sanitize-hast.ts';
 import type { Dropped, NoteFile } from '../types.ts';
+import { visit } from 'unist-util-visit';
 
 const KNOWN_TAGS = new Set(htmlTagNames);
 const MEDIA_TAGS = new Set(['iframe', 'embed', 'object', 'video', 'audio']);
@@ -98,9 +99,13 @@ function replaceHtml(node: Html, inline: boolean, dropped: Dropped[]): RootConte
   }
   const before = dropped.length;
   const converted = htmlToInertMdast(value, dropped);
-  // What the block lost is reported at the note's line, not the block's own.
+  // What the block lost, and what it became, are placed at the note's lines, not the block's own.
   const offset = (node.position?.start.line ?? 1) - 1;
   for (const entry of dropped.slice(before)) if (entry.line !== undefined) entry.line += offset;
+  for (const block of converted)
+    visit(block, (inner) => {
+      if (inner.position) inner.position = { start: { ...inner.position.start, line: inner.position.start.line + offset }, end: { ...inner.position.end, line: inner.position.end.line + offset } };
+    });
   if (converted.length === 0 && dropped.length === before) dropped.push({ rule: 'html:block', text: value.trim(), ...line });
   return converted;
 }
