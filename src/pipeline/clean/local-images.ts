@@ -36,3 +36,21 @@ export function findLocalImage(url: string, noteDir: string, root: string): Loca
   const bytes = readFileSync(path);
   return { path: `assets/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${ext}`, bytes };
 }
+
+/** `data:image/png;base64,…`: a picture written into the note itself (Typora, a copied page). */
+const DATA_PICTURE = /^data:image\/(png|jpeg|jpg|gif|webp|avif);base64,([A-Za-z0-9+/=\s]+)$/i;
+/** Fewer bytes than this make no picture a reader sees: a 1×1 placeholder of a lazy-loading page. */
+const MIN_PICTURE_BYTES = 128;
+
+/**
+ * The picture a `data:` URL holds, copied into the site like a picture beside the note; undefined
+ * when the URL holds no raster picture (an SVG may carry scripts) or only a placeholder.
+ */
+export function dataImage(url: string): LocalImage | undefined {
+  const match = DATA_PICTURE.exec(url.trim());
+  if (!match) return undefined;
+  const bytes = Buffer.from((match[2] ?? '').replace(/\s+/g, ''), 'base64');
+  if (bytes.length < MIN_PICTURE_BYTES) return undefined;
+  const ext = `.${(match[1] ?? 'png').toLowerCase().replace('jpeg', 'jpg')}`;
+  return { path: `assets/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${ext}`, bytes };
+}

@@ -2,7 +2,7 @@ import type { Image, Link, Parent, PhrasingContent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { NoteFile } from '../types.ts';
-import { findLocalImage } from './local-images.ts';
+import { dataImage, findLocalImage } from './local-images.ts';
 
 const WEB = /^(https?:|mailto:)/i;
 
@@ -19,8 +19,8 @@ export function neutralizeLinks(tree: Root, file: NoteFile): void {
     const target = node as Link | Image;
     const url = target.url.replace(/[\u0000-\u0020]/g, '');
     if (WEB.test(url)) return undefined;
-    // A picture that is there beside the note is copied into the site and shown.
-    const local = target.type === 'image' && file.data.dir ? findLocalImage(target.url, file.data.dir.note, file.data.dir.root) : undefined;
+    // A picture that is there beside the note, or written into it, is copied into the site and shown.
+    const local = target.type !== 'image' ? undefined : (dataImage(target.url) ?? (file.data.dir ? findLocalImage(target.url, file.data.dir.note, file.data.dir.root) : undefined));
     if (local) {
       (file.data.localImages ??= []).push(local);
       target.url = `../${local.path}`;
@@ -29,7 +29,9 @@ export function neutralizeLinks(tree: Root, file: NoteFile): void {
     }
     const text = target.type === 'link' ? toString(target) : (target.alt ?? '');
     const rule = url.toLowerCase().startsWith('javascript:') ? 'link:script-url' : target.type === 'image' ? 'image:not-on-the-web' : 'link:not-a-web-address';
-    (file.data.dropped ??= []).push({ rule, text: `${text} → ${target.url}`, ...(target.position ? { line: target.position.start.line } : {}) });
+    // A placeholder written into the page is named by its kind, not its hundreds of characters.
+    const shown = target.url.startsWith('data:') ? `${target.url.slice(0, 40)}…` : target.url;
+    (file.data.dropped ??= []).push({ rule, text: `${text} → ${shown}`, ...(target.position ? { line: target.position.start.line } : {}) });
     const replacement: PhrasingContent[] = target.type === 'link' ? target.children : [];
     parent.children.splice(index, 1, ...(replacement as never[]));
     return [SKIP, index];
