@@ -25,6 +25,8 @@ export function parseArgs(text: string): Args {
 
 const GITHUB_ALERT = /^\[!([A-Za-z]+)\][+-]?[ \t]*([^\n]*)\n?/;
 const MKDOCS = /^(?:!!!|\?\?\?\+?)[ \t]*([\w-]+)(?:[ \t]+"([^"]*)")?[ \t]*(?:\n|$)/;
+/** `=== "命令行"`: a content tab of MkDocs Material, its content indented below it. */
+const MKDOCS_TAB = /^===\+?[ \t]+"([^"]*)"[ \t]*$/;
 const INLINE_SHORTCODE = /\{\{[<%].*?[>%]\}\}|\{%-?.*?-?%\}/g;
 
 /** Turns callouts and shortcodes of other generators into asides or their content. */
@@ -148,7 +150,21 @@ class Converter {
     return { node: this.aside(kind, m[2] || undefined, body), consumed: indented ? 2 : 1 };
   }
 
-  /** Alerts and MkDocs admonitions among one parent's children. */
+  /**
+   * `=== "命令行"` followed by an indented block: a content tab (MkDocs Material). Its label becomes
+   * a bold line above its content, as a Docusaurus tab's does; the page shows every tab's content.
+   */
+  mkdocsTab(children: RootContent[], i: number): { nodes: RootContent[]; consumed: number } | undefined {
+    const p = children[i];
+    const m = p?.type === 'paragraph' ? MKDOCS_TAB.exec(toString(p).trim()) : null;
+    const next = children[i + 1];
+    const indented = next?.type === 'code' && !next.lang && !next.meta ? next : undefined;
+    if (!m || !indented) return undefined;
+    const label: RootContent[] = m[1]?.trim() ? [{ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: m[1].trim() }] }] }] : [];
+    return { nodes: [...label, ...markdownToMdast(indented.value).children], consumed: 2 };
+  }
+
+  /** Alerts, MkDocs admonitions and content tabs among one parent's children. */
   admonitions(parent: Parent): void {
     const children = parent.children as RootContent[];
     const out: RootContent[] = [];
@@ -163,6 +179,12 @@ class Converter {
       if (mk) {
         out.push(mk.node);
         i += mk.consumed - 1;
+        continue;
+      }
+      const tab = this.mkdocsTab(children, i);
+      if (tab) {
+        out.push(...tab.nodes);
+        i += tab.consumed - 1;
         continue;
       }
       out.push(child);
