@@ -34,6 +34,8 @@ class Converter {
   private readonly kinds = new Map<string, AsideKind>();
   private readonly asideNames: Set<string>;
   private readonly unwrapNames: Set<string>;
+  private readonly labelNames: Set<string>;
+  private readonly pictureNames: Set<string>;
   private readonly markup: Markup;
   private readonly file: NoteFile;
 
@@ -43,6 +45,21 @@ class Converter {
     for (const [kind, words] of Object.entries(markup.asides) as [AsideKind, string[]][]) for (const w of words) this.kinds.set(w.toLowerCase(), kind);
     this.asideNames = new Set(markup['aside-shortcodes'].map((n) => n.toLowerCase()));
     this.unwrapNames = new Set(markup['unwrap-shortcodes'].map((n) => n.toLowerCase()));
+    this.labelNames = new Set(markup['labelled-shortcodes'].map((n) => n.toLowerCase()));
+    this.pictureNames = new Set(markup['picture-shortcodes'].map((n) => n.toLowerCase()));
+  }
+
+  /** A picture shortcode standing alone (`{{< figure src="a.png" caption="架构" >}}`): the picture (its caption the alt text, unless it has one), and a caption of its own below it. */
+  picture(marker: TemplateMarker): RootContent[] | undefined {
+    if (marker.close || marker.syntax === 'colons' || !this.pictureNames.has(marker.name)) return undefined;
+    const args = parseArgs(marker.args);
+    const src = args.named.get('src') ?? args.named.get('link');
+    if (!src) return undefined;
+    const caption = args.named.get('caption') ?? args.named.get('title');
+    const alt = args.named.get('alt') ?? caption ?? '';
+    const image: RootContent = { type: 'paragraph', children: [{ type: 'image', url: src, alt }] };
+    // A caption that only repeats the alt text is said once, by the picture.
+    return caption && caption !== alt ? [image, { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: caption }] }] }] : [image];
   }
 
   kindOf(word: string | undefined): AsideKind | undefined {
@@ -69,7 +86,8 @@ class Converter {
     }
     const known = this.unwrapNames.has(marker.name);
     if (!known) dropped(this.file, 'markup:unknown-shortcode', marker.source, line);
-    const title = args.named.get('title') ?? args.named.get('caption') ?? (marker.syntax === 'colons' ? marker.args : undefined);
+    const label = this.labelNames.has(marker.name) ? (args.named.get('name') ?? args.named.get('label') ?? args.positional[0]) : undefined;
+    const title = args.named.get('title') ?? args.named.get('caption') ?? label ?? (marker.syntax === 'colons' ? marker.args : undefined);
     const caption: RootContent[] = title ? [{ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: title }] }] }] : [];
     return [...caption, ...children];
   }
@@ -95,6 +113,11 @@ class Converter {
       const line = child.position?.start.line;
       if (!marker) {
         target().push(child);
+        continue;
+      }
+      const picture = this.picture(marker);
+      if (picture) {
+        target().push(...picture);
         continue;
       }
       if (!marker.close) {

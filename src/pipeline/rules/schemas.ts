@@ -178,6 +178,10 @@ export const markupSchema = z.object({
   'aside-shortcodes': z.array(z.string().min(1)).default([]),
   /** Shortcode and tag names replaced by their content (a title attribute becomes a bold line). */
   'unwrap-shortcodes': z.array(z.string().min(1)).default([]),
+  /** Of those, the ones whose first argument is their label (`{{< tab "命令行" >}}`): it becomes the bold line too. */
+  'labelled-shortcodes': z.array(z.string().min(1)).default([]),
+  /** Shortcodes that show a picture and stand alone (`{{< figure src="…" caption="…" >}}`): they become the picture and its caption. */
+  'picture-shortcodes': z.array(z.string().min(1)).default([]),
   /** Commands that make a code block with no language a shell session (`bash`) when most of its lines start with one. */
   'shell-commands': z.array(z.string().min(1)).default([]),
   /** Characters removed from text and code: permalink marks, zero-width characters, soft hyphens. */
