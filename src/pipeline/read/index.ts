@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { VFile } from 'vfile';
 import type { Rules } from '../rules/schemas.ts';
 import type { Note, NoteFile, SourceMeta } from '../types.ts';
@@ -30,6 +31,15 @@ function offsetLines(tree: Root, lines: number): void {
 
 /** The letters and digits of a text, in lower case, after a leading date (a Jekyll post's `2024-12-24-`): what two spellings of one title share. */
 const lettersOf = (text: string) => text.replace(/^\d{4}-\d{1,2}-\d{1,2}[-_\s]*/, '').replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+
+/**
+ * A scraper's front matter may hold the article's title with its punctuation turned into hyphens
+ * or dropped (云原生-Kuberneteskubernetes-核心技术, K8S学习之基础三十k8s中RBAC-的核心概念), a date
+ * before it: the note's own heading, the same words, is the title as its author wrote it.
+ */
+function ownSpelling(matter: string, heading: string | undefined): string {
+  return heading !== undefined && heading.trim() && matter !== heading && lettersOf(matter) === lettersOf(heading) ? heading.trim() : matter;
+}
 
 /** Turns a note's bytes into a tree and its metadata; `name` is how the note is known (its file's name, or its path in the notes folder). Throws UnreadableNoteError. */
 export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'junk' | 'markup' | 'pageModel'>, name = basename(path)): Note {
@@ -61,13 +71,13 @@ export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'ju
   if (format === 'html') {
     const html = htmlToMdast(split.body, junk);
     tree = html.tree;
-    // A scraper's front matter may hold the article's title with its punctuation turned into
-    // hyphens (云原生-Kuberneteskubernetes-核心技术), a date before it: the page's own heading, same words, is the title.
-    if (title === undefined || (html.title !== undefined && title !== html.title && lettersOf(title) === lettersOf(html.title))) title = html.title;
+    title = title === undefined ? html.title : ownSpelling(title, html.title);
     for (const entry of html.dropped) file.data.dropped.push(entry.line === undefined ? entry : { ...entry, line: entry.line + split.lines });
   } else if (format === 'markdown') {
     tree = parseMarkdown();
     offsetLines(tree, split.lines);
+    const first = tree.children.find((node) => node.type === 'heading');
+    if (title !== undefined && first?.type === 'heading' && first.depth === 1) title = ownSpelling(title, toString(first));
   } else {
     const reader = headingReader(rules.pageModel);
     tree = plainTextToMdast(split.body, rules.markup['plain-text'], split.lines + 1, rules.markup['shell-commands'], { asks: (text) => reader.isQuestion(text), min: rules.pageModel['min-questions'] });
