@@ -4,6 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { markerOf, type TemplateMarker } from '../read/isolate-template-lines.ts';
 import { asideDirective } from '../tree/aside.ts';
+import { labelLine } from '../tree/label-line.ts';
 import { markdownToMdast } from '../read/markdown.ts';
 import type { AsideKind, Markup } from '../rules/schemas.ts';
 import { dropped, type NoteFile } from '../types.ts';
@@ -88,8 +89,7 @@ class Converter {
     if (!known) dropped(this.file, 'markup:unknown-shortcode', marker.source, line);
     const label = this.labelNames.has(marker.name) ? (args.named.get('name') ?? args.named.get('label') ?? args.positional[0]) : undefined;
     const title = args.named.get('title') ?? args.named.get('caption') ?? label ?? (marker.syntax === 'colons' ? marker.args : undefined);
-    const caption: RootContent[] = title ? [{ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: title }] }] }] : [];
-    return [...caption, ...children];
+    return [...labelLine(title), ...children];
   }
 
   /** Pairs the markers among one parent's children, innermost first. */
@@ -183,8 +183,7 @@ class Converter {
     const next = children[i + 1];
     const indented = next?.type === 'code' && !next.lang && !next.meta ? next : undefined;
     if (!m || !indented) return undefined;
-    const label: RootContent[] = m[1]?.trim() ? [{ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: m[1].trim() }] }] }] : [];
-    return { nodes: [...label, ...markdownToMdast(indented.value).children], consumed: 2 };
+    return { nodes: [...labelLine(m[1]), ...markdownToMdast(indented.value).children], consumed: 2 };
   }
 
   /** Alerts, MkDocs admonitions and content tabs among one parent's children. */

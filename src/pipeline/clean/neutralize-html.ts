@@ -4,12 +4,12 @@ import type { Html, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { hastToMdast } from '../read/hast-to-mdast.ts';
-import { mediaAddress, sanitizeHast } from '../read/sanitize-hast.ts';
+import { MEDIA, mediaAddress, sanitizeHast } from '../read/sanitize-hast.ts';
+import { labelLine } from '../tree/label-line.ts';
 import type { Dropped, NoteFile } from '../types.ts';
 import { visit } from 'unist-util-visit';
 
 const KNOWN_TAGS = new Set(htmlTagNames);
-const MEDIA_TAGS = new Set(['iframe', 'embed', 'object', 'video', 'audio']);
 const TAG = /<\/?([A-Za-z][A-Za-z0-9-]*)/g;
 const COMPONENT_TAG = /^\s*<\/?[A-Z][\w.]*(\s[^<>]*)?\/?>\s*$/;
 /** A component's tag: a PascalCase name (`Badge`, not a placeholder such as `<POD_NAME>`), with attributes or closing itself. */
@@ -66,8 +66,7 @@ function replaceHtml(node: Html, inline: boolean, dropped: Dropped[]): RootConte
     dropped.push({ rule: 'html:component', text: value.trim(), ...line });
     return value.split('\n').flatMap((l): RootContent[] => {
       const label = /^\s*<[A-Z][\w.]*\s[^<>]*?\b(?:label|title)=(?:"([^"]*)"|'([^']*)')/.exec(l);
-      const text = (label?.[1] ?? label?.[2] ?? '').trim();
-      return text ? [{ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: text }] }] }] : [];
+      return labelLine(label?.[1] ?? label?.[2]);
     });
   }
   // A component inside a line (VuePress's <Badge text="beta"/>, Docusaurus's <Highlight color="…">…</Highlight>):
@@ -89,7 +88,7 @@ function replaceHtml(node: Html, inline: boolean, dropped: Dropped[]): RootConte
     if (name === 'br') return [{ type: 'break' }];
     if (name === 'img') return htmlToInertMdast(value, dropped).flatMap((n) => (n.type === 'paragraph' ? n.children : [n])) as PhrasingContent[];
     // A player opened inside a line (<video src="…">, <iframe src="…">): a link to what it plays; its closing tag goes.
-    if (MEDIA_TAGS.has(name) && !value.trimStart().startsWith('</')) {
+    if (MEDIA.has(name) && !value.trimStart().startsWith('</')) {
       const element = (fragmentParser.parse(value) as HastRoot).children.find((c): c is Element => c.type === 'element');
       const address = element ? mediaAddress(element) : undefined;
       if (address) return [{ type: 'link', url: address, children: [{ type: 'text', value: address }] }];

@@ -13,7 +13,7 @@ function unsafeUrl(value: unknown): boolean {
 }
 
 /** Players a note embeds (a Bilibili or YouTube video, a recording): what they play is content. */
-const MEDIA = new Set(['iframe', 'embed', 'object', 'video', 'audio']);
+export const MEDIA: ReadonlySet<string> = new Set(['iframe', 'embed', 'object', 'video', 'audio']);
 
 /** The web address an embedded player plays (`//player.bilibili.com/…` on https), if it has one. */
 export function mediaAddress(element: Element): string | undefined {
