@@ -13,6 +13,7 @@ import { isolateTemplateLines } from './isolate-template-lines.ts';
 import { markdownToMdast } from './markdown.ts';
 import { plainTextToMdast, typedCommand } from './plain-text.ts';
 import { headingReader } from '../segment/heading-text.ts';
+import { normalize } from '../text/normalize.ts';
 
 export { UnreadableNoteError } from './decode.ts';
 
@@ -29,8 +30,8 @@ function offsetLines(tree: Root, lines: number): void {
   shift(tree as never);
 }
 
-/** The letters and digits of a text, in lower case, after a leading date (a Jekyll post's `2024-12-24-`): what two spellings of one title share. */
-const lettersOf = (text: string) => text.replace(/^\d{4}-\d{1,2}-\d{1,2}[-_\s]*/, '').replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+/** What two spellings of one title share (normalize: words without spaces or punctuation), after a leading date (a Jekyll post's `2024-12-24-`). */
+const lettersOf = (text: string) => normalize(text.replace(/^\d{4}-\d{1,2}-\d{1,2}[-_\s]*/, ''));
 
 /**
  * A scraper's front matter may hold the article's title with its punctuation turned into hyphens
