@@ -28,6 +28,8 @@ const GITHUB_ALERT = /^\[!([A-Za-z]+)\][+-]?[ \t]*([^\n]*)\n?/;
 const MKDOCS = /^(?:!!!|\?\?\?\+?)[ \t]*([\w-]+)(?:[ \t]+"([^"]*)")?[ \t]*(?:\n|$)/;
 /** `=== "命令行"`: a content tab of MkDocs Material, its content indented below it. */
 const MKDOCS_TAB = /^===\+?[ \t]+"([^"]*)"[ \t]*$/;
+/** `[安装]` after a code block's language (VitePress code groups), and what follows it. */
+const CODE_LABEL = /^\s*\[([^\]\n]+)\](.*)$/;
 const INLINE_SHORTCODE = /\{\{[<%].*?[>%]\}\}|\{%-?.*?-?%\}/g;
 
 /** Turns callouts and shortcodes of other generators into asides or their content. */
@@ -251,7 +253,12 @@ export function convertForeignMarkup(tree: Root, file: NoteFile, markup: Markup)
         dropped(file, 'markup:inline-shortcode', match, node.position?.start.line);
         return '';
       });
-    } else if (node.type === 'inlineCode' || node.type === 'code') node.value = stripChars(node.value);
+    } else if (node.type === 'inlineCode' || node.type === 'code') {
+      node.value = stripChars(node.value);
+      // VitePress names a code block in a code group by `[安装]` after its language: the site shows a title.
+      const label = node.type === 'code' ? CODE_LABEL.exec(node.meta ?? '') : null;
+      if (node.type === 'code' && label) node.meta = `title="${(label[1] ?? '').replace(/["\\]/g, '')}"${label[2] ? ` ${label[2].trim()}` : ''}`;
+    }
     else if (node.type === 'image') node.alt = stripChars(node.alt ?? '');
   });
   // A permalink mark leaves the space before it at the end of its heading.
