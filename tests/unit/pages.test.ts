@@ -96,6 +96,14 @@ describe('a short title the author gave', () => {
   });
 });
 
+describe('a note with no title of its own', () => {
+  it('is named by its file without the number, date or export id around its subject, or by its folder when it is the folder\'s own page', () => {
+    const note = (name: string): SourceInput => ({ name, bytes: Buffer.from('## 第一部分\n\n这一部分讲的是一个与任何主题都无关的话题，写得足够长。\n\n## 第二部分\n\n这一部分讲的是另一个与任何主题都无关的话题，也写得足够长。\n') });
+    const { report } = runPipeline([note('2023-05-01-随手记.md'), note('整理 3f2a9c1e8b7d4e6fa1b2c3d4e5f60718.md'), note('杂项/README.md'), note('07-草稿.md')], rules);
+    expect(report.sources.map((s) => s.sections[0]?.heading)).toEqual(['草稿', '随手记', '整理', '杂项']);
+  });
+});
+
 describe('a title of punctuation alone', () => {
   it('names nothing: the page is titled by the note\'s first clause, the author\'s heading kept', () => {
     const { report, files } = runPipeline([{ name: 'untitled.md', bytes: Buffer.from('# ？？？\n\n这是一段随手记下的话，写下来以后再也没有整理过。\n') }], rules);

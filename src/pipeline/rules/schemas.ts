@@ -247,6 +247,10 @@ export const pageModelSchema = z.object({
   'note-title-prefixes': z.array(z.string().min(1)).default([]),
   /** What a blog puts in front of a post's subject besides words (`【K8s】`, `K8s 学习笔记（三）：`): regular expressions matched at the start of a title that is not a question, removed when words are left. */
   'note-title-leads': z.array(pattern).default([]),
+  /** What a file name carries besides its subject (`01-`, a Jekyll post's date, a Notion export's id): removed when a note is titled by its file. */
+  'file-name-noise': z.array(pattern).default([]),
+  /** Names of a folder's own page (`README`, `_index`): a note so named, with no title, is titled by its folder. */
+  'folder-page-names': z.array(z.string().min(1)).default([]),
 });
 
 export type Taxonomy = z.infer<typeof taxonomySchema>;

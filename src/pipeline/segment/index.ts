@@ -22,9 +22,14 @@ function firstClause(tree: Root): string | undefined {
 }
 
 /** A file name as a title: without its extension and a leading number (`10-Service资源管理.md`). */
-function fileTitle(name: string): string {
-  const stem = (name.split('/').at(-1) ?? name).replace(/\.[^.]+$/, '');
-  return stem.replace(/^(?:[A-Za-z]{1,4}[-_])?\d+[-_. 、]+/, '').trim() || stem;
+/** A note's name as a title: its file's name, or its folder's for a folder's own page, without what page-model.yaml calls noise. */
+function fileTitle(name: string, model: PageModel): string {
+  const parts = name.split('/');
+  let stem = (parts.at(-1) ?? name).replace(/\.[^.]+$/, '');
+  if (model['folder-page-names'].includes(stem) && parts.length > 1) stem = parts.at(-2) ?? stem;
+  let title = stem;
+  for (const noise of model['file-name-noise']) title = title.replace(new RegExp(noise, 'u'), '');
+  return title.trim() || stem;
 }
 
 /**
@@ -120,7 +125,7 @@ export function segment(tree: Root, file: NoteFile, model: PageModel, taxonomy: 
   const own = names(meta?.title) ?? (parts.length === 1 && !preamble.length ? names(parts[0]?.heading) : undefined);
   if (meta && own && !meta.title) meta.title = own;
   // A note with headings but no title is named by its file; one without headings that name anything by its first clause.
-  const title = own ?? (parts.some((p) => names(p.heading)) ? fileTitle(name) : (firstClause(tree) ?? fileTitle(name)));
+  const title = own ?? (parts.some((p) => names(p.heading)) ? fileTitle(name, model) : (firstClause(tree) ?? fileTitle(name, model)));
   const shape = noteShape(title, parts.map((p) => p.heading), model, taxonomy);
   const generic = new Set(model['generic-headings'].map((g) => g.toLowerCase()));
   if (shape.kind === 'article' || parts.length === 0) {
