@@ -36,7 +36,7 @@ export function clean(tree: Root, file: NoteFile, rules: Rules): Root {
   neutralizeHtml(tree, file);
   wrapLoosePhrasing(tree);
   unwrapOutline(tree, file);
-  spaceLessHeadings(tree, file, rules.markup['plain-text']['max-heading']);
+  spaceLessHeadings(tree, file, rules.markup['plain-text']['max-heading'], new RegExp(rules.markup['plain-text']['sentence-end'], 'u'));
   promoteBoldQuestions(tree, file, rules.pageModel);
   dropAttributeLists(tree, file);
   dropRecommendationTails(tree, file, rules.junk);

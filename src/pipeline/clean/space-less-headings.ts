@@ -27,10 +27,10 @@ function firstLine(children: PhrasingContent[]): [PhrasingContent[], PhrasingCon
  * Many editors and blogs take `##什么是 DaemonSet` for a heading; CommonMark wants a space after
  * the marks, so the note's headings reach the page as text (`##使用场景`), glued to the paragraph
  * below them. A paragraph whose first line starts so (a `#` run, then a word, no other `#tag` on
- * the line, no longer than `maxHeading` characters) becomes that heading, the rest of the
+ * the line, no longer than `maxHeading` characters, not ending a sentence) becomes that heading, the rest of the
  * paragraph a paragraph of its own. Counted in the report's fixes as `heading-space`.
  */
-export function spaceLessHeadings(tree: Root, file: NoteFile, maxHeading: number): void {
+export function spaceLessHeadings(tree: Root, file: NoteFile, maxHeading: number, sentenceEnd: RegExp): void {
   let count = 0;
   tree.children = tree.children.flatMap((node): RootContent[] => {
     if (node.type !== 'paragraph') return [node];
@@ -41,7 +41,8 @@ export function spaceLessHeadings(tree: Root, file: NoteFile, maxHeading: number
     const last = line.at(-1);
     if (last?.type === 'text') last.value = last.value.replace(CLOSING, '');
     const words = toString({ type: 'paragraph', children: line }).trim();
-    if (!words || words.length > maxHeading || HASHTAG.test(words)) return [node];
+    // A line that ends a sentence (`#1 号节点宕机了。`) is a sentence, whatever it starts with; a question may be a heading.
+    if (!words || words.length > maxHeading || HASHTAG.test(words) || sentenceEnd.test(words.replace(/[?？]$/, ''))) return [node];
     count++;
     const start = node.position?.start;
     const heading: Heading = { type: 'heading', depth: marks[0].length as Heading['depth'], children: line, ...(start ? { position: { start, end: { line: start.line, column: start.column + marks[0].length + words.length } } } : {}) };
