@@ -106,6 +106,13 @@ export interface Page {
   sections: Section[];
 }
 
+/** Counts `count` fixes of one kind in the note's report (`fixes` in ingest-report.json); none adds nothing. */
+export function fixed(file: NoteFile, fix: string, count = 1): void {
+  if (count <= 0) return;
+  const fixes = (file.data.fixes ??= {});
+  fixes[fix] = (fixes[fix] ?? 0) + count;
+}
+
 export function dropped(file: NoteFile, rule: string, text: string, line?: number): void {
   const entry: Dropped = line === undefined ? { rule, text } : { rule, text, line };
   (file.data.dropped ??= []).push(entry);

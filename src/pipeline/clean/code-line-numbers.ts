@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import type { NoteFile } from '../types.ts';
+import { fixed, type NoteFile } from '../types.ts';
 
 /** A line a highlighter numbered: its number, and the code after it. */
 const NUMBERED = /^\s*(\d{1,5})(?:[ \t]|$)(.*)$/;
@@ -60,8 +60,5 @@ export function dropCodeLineNumbers(tree: Root, file: NoteFile): void {
     node.value = margin ?? code ?? node.value;
     count++;
   });
-  if (count) {
-    const fixes = (file.data.fixes ??= {});
-    fixes['code-line-numbers'] = (fixes['code-line-numbers'] ?? 0) + count;
-  }
+  fixed(file, 'code-line-numbers', count);
 }

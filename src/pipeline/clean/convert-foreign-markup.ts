@@ -7,7 +7,7 @@ import { asideDirective } from '../tree/aside.ts';
 import { labelLine } from '../tree/label-line.ts';
 import { markdownToMdast } from '../read/markdown.ts';
 import type { AsideKind, Markup } from '../rules/schemas.ts';
-import { dropped, type NoteFile } from '../types.ts';
+import { dropped, fixed, type NoteFile } from '../types.ts';
 
 interface Args {
   positional: string[];
@@ -236,13 +236,12 @@ export function convertForeignMarkup(tree: Root, file: NoteFile, markup: Markup)
     converter.admonitions(parent);
   }
   const strip = markup['strip-characters'];
-  const fixes = (file.data.fixes ??= {});
   const stripChars = (value: string): string => {
     let out = value;
     for (const ch of strip) {
       if (!out.includes(ch)) continue;
       const parts = out.split(ch);
-      fixes['strip-character'] = (fixes['strip-character'] ?? 0) + parts.length - 1;
+      fixed(file, 'strip-character', parts.length - 1);
       out = parts.join('');
     }
     return out;

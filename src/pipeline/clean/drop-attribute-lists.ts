@@ -1,6 +1,6 @@
 import type { Heading, Paragraph, Parent, Root, RootContent, Text } from 'mdast';
 import { visit, SKIP } from 'unist-util-visit';
-import type { NoteFile } from '../types.ts';
+import { fixed, type NoteFile } from '../types.ts';
 
 /** One attribute: `#id`, `.class` or `key=value` (the value quoted or bare). */
 const ATTRIBUTE = String.raw`(?:[#.][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s{}"']+))`;
@@ -22,10 +22,7 @@ function isPictureNode(node: RootContent | undefined): boolean {
   return (node?.type === 'link' || node?.type === 'linkReference') && node.children.length === 1 && isPictureNode(node.children[0]);
 }
 
-function count(file: NoteFile): void {
-  const fixes = (file.data.fixes ??= {});
-  fixes['attribute-list'] = (fixes['attribute-list'] ?? 0) + 1;
-}
+const count = (file: NoteFile) => fixed(file, 'attribute-list');
 
 /**
  * Drops the attribute lists other generators put after pictures, at the end of headings and

@@ -1,7 +1,7 @@
 import type { List, Parent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { JunkRules } from '../rules/schemas.ts';
-import { dropped, type NoteFile } from '../types.ts';
+import { dropped, fixed, type NoteFile } from '../types.ts';
 
 /** `[TOC]`, `@[TOC](文章目录)` (read as `@` and a link): a table of contents the blog engine fills in. */
 const TOC_LINE = /^@?\[?toc\]?(\([^)]*\))?$/i;
@@ -64,11 +64,10 @@ export function dropJunkLines(tree: Root, file: NoteFile, junk: JunkRules): void
   const lineRules = junk.lines.map((rule) => ({ id: rule.id, patterns: rule.patterns.map((p) => new RegExp(p, 'iu')) }));
   const alts = junk['image-alts'].map((p) => new RegExp(p, 'iu'));
   const lineRule = (text: string) => lineRules.find((rule) => rule.patterns.some((p) => p.test(text)))?.id;
-  const fixes = (file.data.fixes ??= {});
   walkBlocks(tree, (child) => {
     if (child.type === 'image' && child.alt && alts.some((p) => p.test(child.alt ?? ''))) {
       child.alt = '';
-      fixes['image-alt'] = (fixes['image-alt'] ?? 0) + 1;
+      fixed(file, 'image-alt');
     }
     if (child.type !== 'paragraph' && child.type !== 'listItem' && child.type !== 'heading') return true;
     const text = flat(child);

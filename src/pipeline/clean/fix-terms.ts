@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Glossary } from '../rules/schemas.ts';
-import type { NoteFile } from '../types.ts';
+import { fixed, type NoteFile } from '../types.ts';
 import { escapeRegExp } from '../text/escape-reg-exp.ts';
 import { compareText } from '../../collation.ts';
 
@@ -23,10 +23,9 @@ export function termFixer(glossary: Glossary): (text: string, count: (from: stri
 /** Corrects misspelt component names in prose (code is left alone). */
 export function fixTerms(tree: Root, file: NoteFile, glossary: Glossary): void {
   const fix = termFixer(glossary);
-  const fixes = (file.data.fixes ??= {});
   visit(tree, 'text', (node) => {
     node.value = fix(node.value, (from) => {
-      fixes[`term:${from}`] = (fixes[`term:${from}`] ?? 0) + 1;
+      fixed(file, `term:${from}`);
     });
   });
 }

@@ -2,7 +2,7 @@ import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mda
 import { toString } from 'mdast-util-to-string';
 import type { PageModel } from '../rules/schemas.ts';
 import { headingReader } from '../segment/heading-text.ts';
-import type { NoteFile } from '../types.ts';
+import { fixed, type NoteFile } from '../types.ts';
 
 /** The words of a paragraph that is one bold run and nothing else, else undefined. */
 function boldOnly(node: RootContent): PhrasingContent[] | undefined {
@@ -34,6 +34,5 @@ export function promoteBoldQuestions(tree: Root, file: NoteFile, model: PageMode
     const words = questions.get(node);
     return words ? ({ type: 'heading', depth: 2, children: words, ...(node.position ? { position: node.position } : {}) } satisfies Heading) : node;
   });
-  const fixes = (file.data.fixes ??= {});
-  fixes['bold-question-heading'] = (fixes['bold-question-heading'] ?? 0) + questions.size;
+  fixed(file, 'bold-question-heading', questions.size);
 }

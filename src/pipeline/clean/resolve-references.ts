@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FootnoteDefinition, Image, ImageReference, Link, LinkReference, Parent, Root, RootContent } from 'mdast';
 import { definitions } from 'mdast-util-definitions';
 import { SKIP, visit } from 'unist-util-visit';
-import type { NoteFile } from '../types.ts';
+import { fixed, type NoteFile } from '../types.ts';
 
 /**
  * Reference-style links and pictures (`[官方文档][pod-doc]`, `![][1]`) point to definitions
@@ -40,10 +40,7 @@ export function resolveReferences(tree: Root, file: NoteFile): void {
     node.label = `${prefix}-${node.label ?? node.identifier}`;
     node.identifier = `${prefix}-${node.identifier}`;
   });
-  if (count) {
-    const fixes = (file.data.fixes ??= {});
-    fixes['reference'] = (fixes['reference'] ?? 0) + count;
-  }
+  fixed(file, 'reference', count);
 }
 
 /**

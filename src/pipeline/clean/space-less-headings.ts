@@ -1,6 +1,6 @@
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { NoteFile } from '../types.ts';
+import { fixed, type NoteFile } from '../types.ts';
 
 /** `##什么是 DaemonSet`: the marks of a heading, with the words right after them. */
 const MARKED = /^(#{1,6})(?=[^\s#!])/;
@@ -50,8 +50,5 @@ export function spaceLessHeadings(tree: Root, file: NoteFile, maxHeading: number
     const paragraph: Paragraph = { type: 'paragraph', children: rest, ...(start && node.position ? { position: { start: { line: start.line + 1, column: 1 }, end: node.position.end } } : {}) };
     return [heading, paragraph];
   });
-  if (count) {
-    const fixes = (file.data.fixes ??= {});
-    fixes['heading-space'] = (fixes['heading-space'] ?? 0) + count;
-  }
+  fixed(file, 'heading-space', count);
 }

@@ -1,5 +1,5 @@
 import type { List, ListItem, Root, RootContent } from 'mdast';
-import type { NoteFile } from '../types.ts';
+import { fixed, type NoteFile } from '../types.ts';
 
 /**
  * An outliner (Logseq, Roam, Workflowy) writes a whole note as bullets, its headings included:
@@ -37,8 +37,5 @@ export function unwrapOutline(tree: Root, file: NoteFile): void {
       return out;
     });
   tree.children = lift(tree.children);
-  if (count) {
-    const fixes = (file.data.fixes ??= {});
-    fixes['outline-heading'] = (fixes['outline-heading'] ?? 0) + count;
-  }
+  fixed(file, 'outline-heading', count);
 }

@@ -2,7 +2,7 @@ import type { Parent, PhrasingContent, Root, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { JunkRules } from '../rules/schemas.ts';
-import type { NoteFile } from '../types.ts';
+import { fixed, type NoteFile } from '../types.ts';
 import { escapeRegExp } from '../text/escape-reg-exp.ts';
 
 /** Private-use characters: icon-font glyphs that scrapers copy as text. */
@@ -55,5 +55,5 @@ export function unwrapSearchLinks(tree: Root, file: NoteFile, rules: JunkRules):
       return { ...child, value } satisfies Text;
     });
   });
-  if (unwrapped > 0) ((file.data.fixes ??= {})['search-link'] = (file.data.fixes['search-link'] ?? 0) + unwrapped);
+  fixed(file, 'search-link', unwrapped);
 }

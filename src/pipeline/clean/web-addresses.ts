@@ -1,6 +1,6 @@
 import type { Link, Parent, PhrasingContent, Root, Text } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
-import type { NoteFile } from '../types.ts';
+import { fixed, type NoteFile } from '../types.ts';
 
 /** A web address written out in text: it ends at a space, at Chinese, or at full-width punctuation (`。`, `，`, `）`). */
 const ADDRESS = /https?:\/\/[^\s<>"'`\p{Script=Han}\u3000-\u303f\uff00-\uffef]+/gu;
@@ -61,8 +61,5 @@ export function linkWebAddresses(tree: Root, file: NoteFile): void {
     parent.children.splice(index, 1, ...(parts as never[]));
     return [SKIP, index + parts.length];
   });
-  if (count) {
-    const fixes = (file.data.fixes ??= {});
-    fixes['web-address'] = (fixes['web-address'] ?? 0) + count;
-  }
+  fixed(file, 'web-address', count);
 }
