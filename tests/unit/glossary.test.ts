@@ -7,7 +7,7 @@ import { toString } from 'mdast-util-to-string';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { emitGlossary, toMdx } from '../../src/pipeline/emit/index.ts';
-import { linkTerms } from '../../src/pipeline/glossary/link-terms.ts';
+import { linkTerms, namePattern, nextMention, termMatcher } from '../../src/pipeline/glossary/link-terms.ts';
 import { loadRules } from '../../src/pipeline/rules/index.ts';
 import { termsSchema, type Terms } from '../../src/pipeline/rules/schemas.ts';
 import type { Page, Section } from '../../src/pipeline/types.ts';
@@ -88,6 +88,55 @@ describe('glossary: the first mention of a term links to its entry', () => {
         expect(new Set(ids).size).toBe(ids.length);
       }),
     );
+  });
+});
+
+describe('glossary: finding mentions', () => {
+  /**
+   * What the matcher must find, written as one pattern of every name (longest first, then by id;
+   * no Latin-led name inside a word) that the regular-expression engine runs from left to right.
+   */
+  function onePattern(list: Terms['terms']) {
+    const names = list.flatMap((t) => [...t.zh.map((n) => ({ id: t.id, n, k: 'zh' as const, c: true })), ...t.en.map((n) => ({ id: t.id, n, k: 'en' as const, c: t['match-case'] })), ...t.abbr.map((n) => ({ id: t.id, n, k: 'abbr' as const, c: true }))]);
+    names.sort((a, b) => b.n.length - a.n.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const alternatives = names.map(({ n, k, c }) => `(${/^[A-Za-z0-9]/.test(n) ? '(?<![A-Za-z0-9])' : ''}${namePattern(n, k, c)})`);
+    const pattern = new RegExp(alternatives.join('|'), 'g');
+    return (value: string) => [...value.matchAll(pattern)].map((m) => ({ index: m.index, text: m[0], id: names[m.slice(1).findIndex((g) => g !== undefined)]!.id }));
+  }
+  const mentions = (value: string, list: Terms['terms']) => {
+    const matcher = termMatcher(list);
+    const found = [];
+    for (let m = nextMention(value, 0, matcher); m; m = nextMention(value, m.index + m.text.length, matcher)) found.push(m);
+    return found;
+  };
+
+  it('finds what one pattern of all names finds, on the bundled glossary and random text around its names', () => {
+    const list = rules.terms.terms;
+    const expected = onePattern(list);
+    const names = list.flatMap((t) => [...t.zh, ...t.en, ...t.abbr]);
+    const piece = fc.oneof(
+      fc.constantFrom(...names),
+      fc.constantFrom(...names).map((n) => n.toLowerCase().replace(/ /g, '-')),
+      fc.constantFrom(' ', '-', '_', 's', 'es', 'x', '9', '的', '。', 'Pod', 'pods', 'k8s'),
+      fc.string({ maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }).map((p) => p.join('')), (value) => {
+        expect(mentions(value, list)).toEqual(expected(value));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('takes the longest name at the leftmost place, whole words only, names of any case unless the term matches case', () => {
+    expect(mentions('serviceaccounts 与 SA、sa，kube proxy 和 kube_proxys；xPod 不算，Node 与 node，节点亲和性', terms.terms).map((m) => `${m.index}:${m.text}:${m.id}`)).toEqual([
+      '0:serviceaccounts:service-account',
+      '18:SA:service-account',
+      '24:kube proxy:kube-proxy',
+      '37:kube_proxys:kube-proxy',
+      '57:Node:node',
+      '69:节点亲和性:node-affinity',
+    ]);
   });
 });
 
