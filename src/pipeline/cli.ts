@@ -36,9 +36,9 @@ try {
     else {
       prepared.forgetPrepared(cacheDir);
       const { diagramsStep, ingestStep } = await import('./steps.ts');
-      const ingested = await ingestStep();
-      // Started by npm run build: Astro may read the pages now, while the diagrams are drawn.
-      process.send?.(INGESTED_MESSAGE);
+      // Started by npm run build: Astro may read the pages as soon as they are written, while the
+      // caches are kept and the diagrams drawn.
+      const ingested = await ingestStep({ onWritten: () => process.send?.(INGESTED_MESSAGE) });
       const drawingWarnings = await diagramsStep();
       if (inputs && ingested.warnings + drawingWarnings === 0) prepared.rememberPrepared(cacheDir, folders, inputs, ingested.summary);
     }

@@ -15,6 +15,8 @@ export interface IngestStepOptions {
   /** A note that cannot be read fails the step. */
   strict?: boolean;
   quiet?: boolean;
+  /** Told once the pages are written (IngestOptions.onWritten). */
+  onWritten?: () => void;
 }
 
 /** What the ingest ended with: what it made, in a line, and how many things it warned about. */
@@ -34,7 +36,7 @@ export async function ingestStep(options: IngestStepOptions = {}): Promise<Inges
   const log = options.quiet ? () => {} : (line: string) => console.log(line);
   log(`Ingesting notes from ${sources}`);
   if (skipped.length) log(`  ${skipped.length} file(s) skipped as no notes (not-notes and not-note-names in content/markup.yaml): ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''}`);
-  const run = await ingestFolder({ sources, inputs, out: outDir, rulesDir: contentDir, rules, compiled: compiledFile, noteCache: cacheDir, onProgress: (e) => log(`  ${e.ok ? '✓' : '✗'} ${e.file}: ${e.detail}`) });
+  const run = await ingestFolder({ sources, inputs, out: outDir, rulesDir: contentDir, rules, compiled: compiledFile, noteCache: cacheDir, ...(options.onWritten ? { onWritten: options.onWritten } : {}), onProgress: (e) => log(`  ${e.ok ? '✓' : '✗'} ${e.file}: ${e.detail}`) });
   const { report, written: result } = run;
   log(`Done in ${run.seconds.toFixed(2)} s: ${summary(run)}.`);
   log(`  Notes: ${run.reused.read} read afresh${run.threads > 1 ? ` on ${run.threads} threads` : ''}, ${run.reused.kept} unchanged since the last ingest (.cache/notes-*.v8).`);
