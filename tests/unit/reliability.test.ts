@@ -137,6 +137,13 @@ describe('npm run verify: a note as its reader sees it', () => {
     expect(contentSentences(sourceText('- [x] 节点打分由各个插件并行计算\n+ [ ] 分数相同时随机选择节点\n\n[^note-1]: 参考官方文档的调度框架一节'))).toEqual(['节点打分由各个插件并行计算', '分数相同时随机选择节点', '参考官方文档的调度框架一节']);
     expect(contentSentences(sourceText('Pod 是最小的调度单位[^unit]，详见[官方文档][pod-doc]。\n\n[pod-doc]: https://kubernetes.io/'))).toEqual(['Pod 是最小的调度单位，详见[官方文档]']);
   });
+
+  it('reads reStructuredText and AsciiDoc without their roles, references, macros and labels, attributes as their values', () => {
+    const rst = '.. note:: 修改注解后用 :command:`kubectl describe` 查看事件\n\n参考 `官方文档 <https://kubernetes.io/>`_ 和 ``kubectl get`` 的输出\\ **很重要**\\ 的一节 [#]_\n\n.. [#] 文档版本对照的是一点三十四版';
+    expect(contentSentences(sourceText(rst, 'restructured-text'))).toEqual(['修改注解后用 kubectl describe 查看事件', '参考 官方文档 和 kubectl get 的输出**很重要**的一节', '文档版本对照的是一点三十四版']);
+    const adoc = ':k8s-version: v1.34\n\nTIP: 本文对照 Kubernetes {k8s-version} 的文档编写\n\n按 kbd:[Ctrl+C] 退出编辑器，详见 <<mount,挂载为文件>> 和 https://kubernetes.io/[官方文档] 的说明';
+    expect(contentSentences(sourceText(adoc, 'asciidoc'))).toEqual(['本文对照 Kubernetes v1.34 的文档编写', '按 Ctrl+C 退出编辑器，详见 挂载为文件 和 官方文档 的说明']);
+  });
 });
 
 describe('pictures beside the notes', () => {

@@ -10,6 +10,9 @@ import { detectFormat } from './detect-format.ts';
 import { parseFrontMatter, pickMetadata, splitFrontMatter } from './front-matter.ts';
 import { htmlToMdast } from './html.ts';
 import { isolateTemplateLines } from './isolate-template-lines.ts';
+import { asciidocToMdast } from './asciidoc.ts';
+import { hasExtension, type LightReading } from './light-markup.ts';
+import { restructuredTextToMdast } from './restructured-text.ts';
 import { markdownToMdast } from './markdown.ts';
 import { plainTextToMdast, typedCommand } from './plain-text.ts';
 import { headingReader } from '../segment/heading-text.ts';
@@ -49,7 +52,10 @@ export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'ju
   file.data.dropped = [];
   file.data.images = [];
   const { text, encoding } = decode(bytes);
-  const split = splitFrontMatter(text);
+  // reStructuredText and AsciiDoc are known by their extension; neither has YAML front matter (an
+  // overlined title starts with a line of hyphens).
+  const light = hasExtension(name, rules.markup['restructured-text'].extensions) ? 'restructured-text' : hasExtension(name, rules.markup.asciidoc.extensions) ? 'asciidoc' : undefined;
+  const split: ReturnType<typeof splitFrontMatter> = light ? { body: text, lines: 0 } : splitFrontMatter(text);
   let metadata: ReturnType<typeof pickMetadata> = { tags: [] };
   if (split.matter) {
     const parsed = parseFrontMatter(split.matter.text, split.matter.syntax);
@@ -66,10 +72,14 @@ export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'ju
   }
   let markdown: Root | undefined;
   const parseMarkdown = () => (markdown ??= markdownToMdast(isolateTemplateLines(split.body)));
-  const format = detectFormat(split.body, name, split.matter !== undefined, markdownToMdast, typedCommand(rules.markup['plain-text'], rules.markup['shell-commands']));
+  const format = light ?? detectFormat(split.body, name, split.matter !== undefined, markdownToMdast, typedCommand(rules.markup['plain-text'], rules.markup['shell-commands']));
   let tree: Root;
   let title = metadata.title;
-  if (format === 'html') {
+  if (format === 'restructured-text' || format === 'asciidoc') {
+    const reading: LightReading = format === 'asciidoc' ? asciidocToMdast(split.body, rules.markup) : restructuredTextToMdast(split.body, rules.markup);
+    tree = { type: 'root', children: reading.children };
+    file.data.dropped.push(...reading.dropped);
+  } else if (format === 'html') {
     const html = htmlToMdast(split.body, junk);
     tree = html.tree;
     title = title === undefined ? html.title : ownSpelling(title, html.title);

@@ -190,6 +190,28 @@ export const markupSchema = z.object({
   'not-notes': z.array(z.string().regex(/^\.[a-z0-9]+$/, 'an extension with its dot, in lower case: .json')).default([]),
   /** Names (without extension, compared without case) of the files a repository keeps about itself (LICENSE, CHANGELOG.md, Makefile): never notes. */
   'not-note-names': z.array(z.string().regex(/^[^./\\][^/\\]*$/, 'a file name without its extension or folder: LICENSE')).default([]),
+  /** reStructuredText notes (Sphinx, Read the Docs), read by src/pipeline/read/restructured-text.ts. */
+  'restructured-text': z
+    .object({
+      /** The extensions of such notes, with their dots, in lower case. */
+      extensions: z.array(z.string().regex(/^\.[a-z0-9]+$/)).default([]),
+      /** Directives that hold code (`.. code-block:: yaml`). */
+      'code-directives': z.array(z.string().min(1)).default([]),
+      /** Directives that show a picture (`.. image:: arch.png`). */
+      'picture-directives': z.array(z.string().min(1)).default([]),
+      /** Directives a page has no use for (a table of contents, an index entry, an included file): left out and reported. */
+      'dropped-directives': z.array(z.string().min(1)).default([]),
+      /** Roles whose text is code (`:command:`kubectl get pods``). */
+      'code-roles': z.array(z.string().min(1)).default([]),
+    })
+    .prefault({}),
+  /** AsciiDoc notes (Asciidoctor, Antora), read by src/pipeline/read/asciidoc.ts. */
+  asciidoc: z
+    .object({
+      /** The extensions of such notes, with their dots, in lower case. */
+      extensions: z.array(z.string().regex(/^\.[a-z0-9]+$/)).default([]),
+    })
+    .prefault({}),
   /** How a plain-text note's lines say what they are (the text reader, src/pipeline/read/plain-text.ts). */
   'plain-text': z.object({
     /** A heading numbered with Chinese numerals (`一、前言`). */

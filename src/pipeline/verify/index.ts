@@ -71,7 +71,7 @@ export function account(sourcesDir: string, siteDir: string, report: IngestRepor
     const raw = readFileSync(join(sourcesDir, source.file), 'utf8');
     const dropped = normalizeText(source.dropped.map((d) => d.text).join('\n'));
     const result: SourceAccount = { file: source.file, sentences: 0, inPages: 0, dropped: 0, missing: [] };
-    for (const sentence of contentSentences(sourceText(raw))) {
+    for (const sentence of contentSentences(sourceText(raw, source.format))) {
       const key = normalizeText(fix(sentence));
       result.sentences++;
       if (pages.includes(key)) result.inPages++;

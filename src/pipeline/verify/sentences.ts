@@ -6,6 +6,7 @@ import { wikiReaderText } from '../clean/convert-wiki-markup.ts';
 import { splitFrontMatter } from '../read/front-matter.ts';
 import { parseMarkerLine } from '../read/isolate-template-lines.ts';
 import { normalize } from '../text/normalize.ts';
+import type { SourceFormat } from '../types.ts';
 
 const HAN = /\p{Script=Han}/gu;
 export const MIN_HAN = 8;
@@ -23,14 +24,44 @@ export function normalizeText(text: string): string {
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' };
 const MERMAID_FENCE = /^\s{0,3}(`{3,}|~{3,})\s*mermaid\b/;
 
+/** A reStructuredText note's lines as a reader sees them: roles, references, targets and directive marks gone, their words kept. */
+function restructuredText(raw: string): string {
+  return raw
+    .replace(/^\.\.\s+(?:\|[^|]+\|\s+)?[\w:.-]+::\s?/gm, '')
+    .replace(/^\.\.\s+\[[^\]]+\]\s*/gm, '')
+    .replace(/:[\w.+-]+(?::[\w.+-]+)?:`([^`]*?)(?:\s*<[^>]*>)?`/g, '$1')
+    .replace(/`([^`<]*?)\s*<([^>`]+)>`__?/g, (_m, text: string, url: string) => text || url)
+    .replace(/``(.+?)``/g, '$1')
+    .replace(/`([^`]+)`__?/g, '$1')
+    .replace(/\[(?:#[\w-]*|\*|[\w-]+)\]_/g, '')
+    .replace(/\\ /g, '');
+}
+
+/** An AsciiDoc note's lines as a reader sees them: admonition labels, macros and references reduced to their words, attributes to their values. */
+function asciidocText(raw: string): string {
+  const attributes = new Map([...raw.matchAll(/^:([\w-]+):[ \t]+(.*)$/gm)].map((m) => [m[1]!.toLowerCase(), m[2]!]));
+  return raw
+    .replace(/^[A-Z]{3,10}:\s+/gm, '')
+    .replace(/\{([\w-]+)\}/g, (m, name: string) => attributes.get(name.toLowerCase()) ?? m)
+    .replace(/image:[^[\s]*\[[^\]]*\]/g, '')
+    .replace(/(?:kbd|btn|pass|footnote):\[([^\]]*)\]/g, '$1')
+    .replace(/(?:link:|mailto:)?(\S+?)\[([^\]]*)\]/g, (_m, target: string, text: string) => text || target)
+    .replace(/<<([^,>]+)(?:,\s*([^>]+))?>>/g, (_m, id: string, text?: string) => text ?? id)
+    .replace(/`\+(.+?)\+`/g, '$1');
+}
+
 /**
- * The text of a raw note as a reader would see it: HTML pages reduced to their text; in
+ * The text of a raw note as a reader would see it: HTML pages reduced to their text;
+ * reStructuredText and AsciiDoc without their markup's marks; in
  * Markdown, character references decoded, other generators' template lines reduced to the
  * title they carry, wiki links reduced to their words, and the source of the note's own
  * Mermaid diagrams left out (a reader sees the drawing). A page's <head> is not read.
  */
-export function sourceText(raw: string): string {
-  const { body } = splitFrontMatter(raw.replace(/\r\n?/g, '\n'));
+export function sourceText(raw: string, format?: SourceFormat): string {
+  const text = raw.replace(/\r\n?/g, '\n');
+  if (format === 'restructured-text') return restructuredText(text);
+  if (format === 'asciidoc') return asciidocText(text);
+  const { body } = splitFrontMatter(text);
   if (body.trimStart().startsWith('<')) {
     // What the page's <head> holds (its <title> among it) is the browser's, not the reader's.
     const page = unified().use(rehypeParse).parse(body);
