@@ -23,6 +23,7 @@ import { trimInlineWhitespace } from './trim-inline-whitespace.ts';
 import { unwrapOutline } from './unwrap-outline.ts';
 import { unwrapSearchLinks } from './unwrap-search-links.ts';
 import { linkWebAddresses } from './web-addresses.ts';
+import { emojiShortcodes } from './emoji-shortcodes.ts';
 import { wrapLoosePhrasing } from '../tree/wrap-loose-phrasing.ts';
 
 export { dropRepeats } from './drop-repeats.ts';
@@ -44,6 +45,7 @@ export function clean(tree: Root, file: NoteFile, rules: Rules): Root {
   unwrapSearchLinks(tree, file, rules.junk);
   neutralizeLinks(tree, file);
   linkWebAddresses(tree, file);
+  emojiShortcodes(tree, file);
   fixTerms(tree, file, rules.glossary);
   trimInlineWhitespace(tree);
   tabTables(tree);

@@ -1,3 +1,4 @@
+import { nameToEmoji } from 'gemoji';
 import { select, selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
 import rehypeParse from 'rehype-parse';
@@ -83,7 +84,8 @@ export function sourceText(raw: string, format?: SourceFormat): string {
       continue;
     }
     const marker = parseMarkerLine(line);
-    out.push(marker ? (marker.args.match(/title\s*=\s*"([^"]*)"/)?.[1] ?? '') : wikiReaderText(line));
+    // `:tada:` shows as the emoji it names.
+    out.push(marker ? (marker.args.match(/title\s*=\s*"([^"]*)"/)?.[1] ?? '') : wikiReaderText(line).replace(/:([+\w-]+):/g, (code, name: string) => (/^[0-9a-f]+$/.test(name) ? undefined : nameToEmoji[name]) ?? code));
   }
   return (
     out
