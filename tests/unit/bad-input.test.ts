@@ -36,9 +36,10 @@ describe('bad input', () => {
   }
 
   it('one bad note does not stop the others; the report names it and why', () => {
-    const inputs = [{ name: 'good.md', bytes: GOOD }, ...Object.entries(BAD).map(([name, { bytes }]) => ({ name, bytes }))];
+    const inputs = [{ name: 'good.md', bytes: GOOD }, ...Object.entries(BAD).map(([name, { bytes }]) => ({ name, bytes })), { name: 'broken.ipynb', bytes: Buffer.from('{"cells": [{"cell_type": "markdown", "source": "# 半个笔记本') }];
     const { report, files } = runPipeline(inputs, rules);
-    expect(report.errors.map((e) => e.file)).toEqual(Object.keys(BAD).sort());
+    expect(report.errors.map((e) => e.file)).toEqual(['broken.ipynb', ...Object.keys(BAD)].sort());
+    expect(report.errors.find((e) => e.file === 'broken.ipynb')?.reason).toMatch(/^it is not a notebook: /);
     expect(report.sources.map((s) => s.file)).toEqual(['good.md']);
     expect(files.some((f) => f.content.includes('Pod 是 Kubernetes 中最小的部署单元'))).toBe(true);
   });

@@ -146,6 +146,11 @@ describe('npm run verify: a note as its reader sees it', () => {
     const adoc = ':k8s-version: v1.34\n\nTIP: 本文对照 Kubernetes {k8s-version} 的文档编写\n\n按 kbd:[Ctrl+C] 退出编辑器，详见 <<mount,挂载为文件>> 和 https://kubernetes.io/[官方文档] 的说明';
     expect(contentSentences(sourceText(adoc, 'asciidoc'))).toEqual(['本文对照 Kubernetes v1.34 的文档编写', '按 Ctrl+C 退出编辑器，详见 挂载为文件 和 官方文档 的说明']);
   });
+
+  it('reads a notebook as its cells and what they printed, not its JSON', () => {
+    const notebook = JSON.stringify({ cells: [{ cell_type: 'markdown', source: ['## 观察资源用量\n', '先取到每个 Pod 的 **CPU** 和内存用量。'] }, { cell_type: 'code', source: 'print(usage)', outputs: [{ output_type: 'stream', text: ['副本一的用量是其他副本的二十多倍\n'] }] }] });
+    expect(contentSentences(sourceText(notebook, 'notebook'))).toEqual(['先取到每个 Pod 的 **CPU** 和内存用量', '副本一的用量是其他副本的二十多倍']);
+  });
 });
 
 describe('pictures beside the notes', () => {

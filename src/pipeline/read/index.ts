@@ -12,6 +12,7 @@ import { htmlToMdast } from './html.ts';
 import { isolateTemplateLines } from './isolate-template-lines.ts';
 import { asciidocToMdast } from './asciidoc.ts';
 import { hasExtension, type LightReading } from './light-markup.ts';
+import { notebookToMdast } from './notebook.ts';
 import { restructuredTextToMdast } from './restructured-text.ts';
 import { markdownToMdast } from './markdown.ts';
 import { plainTextToMdast, typedCommand } from './plain-text.ts';
@@ -52,9 +53,9 @@ export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'ju
   file.data.dropped = [];
   file.data.images = [];
   const { text, encoding } = decode(bytes);
-  // reStructuredText and AsciiDoc are known by their extension; neither has YAML front matter (an
-  // overlined title starts with a line of hyphens).
-  const light = hasExtension(name, rules.markup['restructured-text'].extensions) ? 'restructured-text' : hasExtension(name, rules.markup.asciidoc.extensions) ? 'asciidoc' : undefined;
+  // reStructuredText, AsciiDoc and notebooks are known by their extension; none has YAML front
+  // matter (an overlined title starts with a line of hyphens).
+  const light = hasExtension(name, rules.markup['restructured-text'].extensions) ? 'restructured-text' : hasExtension(name, rules.markup.asciidoc.extensions) ? 'asciidoc' : hasExtension(name, rules.markup.notebook.extensions) ? 'notebook' : undefined;
   const split: ReturnType<typeof splitFrontMatter> = light ? { body: text, lines: 0 } : splitFrontMatter(text);
   let metadata: ReturnType<typeof pickMetadata> = { tags: [] };
   if (split.matter) {
@@ -75,7 +76,9 @@ export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'ju
   const format = light ?? detectFormat(split.body, name, split.matter !== undefined, markdownToMdast, typedCommand(rules.markup['plain-text'], rules.markup['shell-commands']));
   let tree: Root;
   let title = metadata.title;
-  if (format === 'restructured-text' || format === 'asciidoc') {
+  if (format === 'notebook') {
+    tree = notebookToMdast(split.body, markdownToMdast);
+  } else if (format === 'restructured-text' || format === 'asciidoc') {
     const reading: LightReading = format === 'asciidoc' ? asciidocToMdast(split.body, rules.markup) : restructuredTextToMdast(split.body, rules.markup);
     tree = { type: 'root', children: reading.children };
     file.data.dropped.push(...reading.dropped);

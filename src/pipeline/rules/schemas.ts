@@ -212,6 +212,13 @@ export const markupSchema = z.object({
       extensions: z.array(z.string().regex(/^\.[a-z0-9]+$/)).default([]),
     })
     .prefault({}),
+  /** Jupyter notebooks, read by src/pipeline/read/notebook.ts. */
+  notebook: z
+    .object({
+      /** The extensions of notebooks, with their dots, in lower case. */
+      extensions: z.array(z.string().regex(/^\.[a-z0-9]+$/)).default([]),
+    })
+    .prefault({}),
   /** How a plain-text note's lines say what they are (the text reader, src/pipeline/read/plain-text.ts). */
   'plain-text': z.object({
     /** A heading numbered with Chinese numerals (`一、前言`). */

@@ -51,8 +51,20 @@ function asciidocText(raw: string): string {
     .replace(/`\+(.+?)\+`/g, '$1');
 }
 
+/** A notebook's text as a reader sees it: its cells' sources and what they printed, in order. */
+function notebookText(raw: string): string {
+  const join = (value: unknown) => (Array.isArray(value) ? value.join('') : typeof value === 'string' ? value : '');
+  try {
+    const cells = (JSON.parse(raw) as { cells?: { source?: unknown; outputs?: { text?: unknown; data?: Record<string, unknown> }[] }[] }).cells ?? [];
+    return cells.map((cell) => [join(cell.source), ...(cell.outputs ?? []).map((o) => join(o.text ?? o.data?.['text/plain']))].join('\n')).join('\n');
+  } catch {
+    return '';
+  }
+}
+
 /**
- * The text of a raw note as a reader would see it: HTML pages reduced to their text;
+ * The text of a raw note as a reader would see it: HTML pages reduced to their text; notebooks
+ * to their cells;
  * reStructuredText and AsciiDoc without their markup's marks; in
  * Markdown, character references decoded, other generators' template lines reduced to the
  * title they carry, wiki links reduced to their words, and the source of the note's own
@@ -62,6 +74,7 @@ export function sourceText(raw: string, format?: SourceFormat): string {
   const text = raw.replace(/\r\n?/g, '\n');
   if (format === 'restructured-text') return restructuredText(text);
   if (format === 'asciidoc') return asciidocText(text);
+  if (format === 'notebook') return sourceText(notebookText(text), 'markdown');
   const { body } = splitFrontMatter(text);
   if (body.trimStart().startsWith('<')) {
     // What the page's <head> holds (its <title> among it) is the browser's, not the reader's.
