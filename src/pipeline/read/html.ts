@@ -6,6 +6,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { JunkRules } from '../rules/schemas.ts';
 import type { Dropped } from '../types.ts';
+import { dropHinted, findArticle } from './article-box.ts';
 import { hastToMdast } from './hast-to-mdast.ts';
 import { sanitizeHast } from './sanitize-hast.ts';
 
@@ -72,6 +73,23 @@ function lazyImages(root: HastRoot | Element, attributes: string[]): void {
   }
 }
 
+/** Lists, as dropped, the text of every part of `body` outside the article's boxes: the largest such parts, one entry each. */
+function dropOutside(body: Element | HastRoot, boxes: Set<Element>, dropped: Dropped[]): void {
+  const holds = (node: Element): boolean => boxes.has(node) || node.children.some((c) => c.type === 'element' && holds(c));
+  const walk = (node: Element | HastRoot) => {
+    for (const child of node.children) {
+      if (child.type === 'element' && boxes.has(child)) continue;
+      if (child.type === 'element' && holds(child)) {
+        walk(child);
+        continue;
+      }
+      const text = child.type === 'element' || child.type === 'text' ? toString(child).replace(/\s+/g, ' ').trim() : '';
+      if (text) dropped.push({ rule: 'html:outside-article', text, ...(child.position ? { line: child.position.start.line } : {}) });
+    }
+  };
+  walk(body);
+}
+
 /** Parses a saved web page and keeps its article, as an mdast tree. */
 export function htmlToMdast(html: string, rules: JunkRules): HtmlResult {
   const root = unified().use(rehypeParse).parse(html);
@@ -86,7 +104,20 @@ export function htmlToMdast(html: string, rules: JunkRules): HtmlResult {
       break;
     }
   }
-  const article: HastRoot = { type: 'root', children: content.type === 'root' ? content.children : [content] };
+  let article: HastRoot = { type: 'root', children: content.type === 'root' ? content.children : [content] };
+  // A site no selector knows: the box that holds most of the prose, what lies outside it reported.
+  if (content === root) {
+    const body = select('body', root) ?? root;
+    const boxes = findArticle(body, rules['article-hints']);
+    if (boxes) {
+      dropOutside(body, new Set(boxes), dropped);
+      for (const box of dropHinted(boxes, rules['article-hints'])) {
+        const text = toString(box).replace(/\s+/g, ' ').trim();
+        if (text) dropped.push({ rule: 'html:outside-article', text, ...(box.position ? { line: box.position.start.line } : {}) });
+      }
+      article = { type: 'root', children: boxes };
+    }
+  }
   lazyImages(article, rules['image-sources']);
   sanitizeHast(article, dropped);
   const tree = hastToMdast(article);

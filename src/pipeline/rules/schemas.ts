@@ -88,6 +88,8 @@ export const junkRulesSchema = z.object({
   tails: z.array(z.object({ id: z.string(), captions: z.array(z.string()).min(1) })),
   html: z.array(z.object({ id: z.string(), selectors: z.array(z.string()).min(1) })),
   content: z.array(z.string()),
+  /** Words in class names and ids that say a box is the article, or is not (a sidebar, comments): for pages no content selector knows. */
+  'article-hints': z.object({ positive: z.array(z.string().min(2)).default([]), negative: z.array(z.string().min(2)).default([]) }).prefault({}),
   /** Attributes where a page that loads its pictures lazily keeps their addresses (WeChat's data-src), src holding a placeholder. */
   'image-sources': z.array(z.string().regex(/^[a-z][a-z0-9-]*$/, 'an attribute name in lower case: data-src')).default([]),
   'search-links': z.array(z.string()),
