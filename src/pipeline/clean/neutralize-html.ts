@@ -6,7 +6,7 @@ import { unified } from 'unified';
 import { hastToMdast } from '../read/hast-to-mdast.ts';
 import { MEDIA, mediaAddress, sanitizeHast } from '../read/sanitize-hast.ts';
 import { labelLine } from '../tree/label-line.ts';
-import type { Dropped, NoteFile } from '../types.ts';
+import { fixed, type Dropped, type NoteFile } from '../types.ts';
 import { visit } from 'unist-util-visit';
 
 const KNOWN_TAGS = new Set(htmlTagNames);
@@ -28,18 +28,54 @@ function htmlToInertMdast(html: string, dropped: Dropped[]): RootContent[] {
   return hastToMdast(hast).children;
 }
 
+/** Inline tags that say how their words look, by what Markdown says the same with. Coloured or highlighted words (`<font color="red">`, `<mark>`) are the author's emphasis: bold. */
+const PAIRED: Record<string, 'strong' | 'emphasis' | 'inlineCode' | 'delete'> = { b: 'strong', strong: 'strong', mark: 'strong', u: 'strong', ins: 'strong', font: 'strong', i: 'emphasis', em: 'emphasis', cite: 'emphasis', code: 'inlineCode', kbd: 'inlineCode', tt: 'inlineCode', samp: 'inlineCode', var: 'inlineCode', del: 'delete', s: 'delete', strike: 'delete' };
+const OPENING = /^<([A-Za-z]+)(\s[^<>]*)?>$/;
+const CLOSING = /^<\/([A-Za-z]+)\s*>$/;
+
+/**
+ * `<b>重点</b>`, `<kbd>Ctrl</kbd>`, `<font color="red">注意</font>` inside a line: the tags and
+ * the words between them become the Markdown node that shows them so (a `<font>` or `<span>`
+ * only when it colours its words). Tags left unpaired are handled as any inline tag. Returns how
+ * many pairs it turned.
+ */
+function pairInlineTags(parent: Parent): number {
+  let count = 0;
+  const children = parent.children as RootContent[];
+  for (let open = 0; open < children.length; open++) {
+    const node = children[open]!;
+    const opening = node.type === 'html' ? OPENING.exec(node.value.trim()) : null;
+    if (!opening) continue;
+    const name = opening[1]!.toLowerCase();
+    const coloured = /\b(color|style\s*=\s*["'][^"']*(color|background))/i.test(opening[2] ?? '');
+    const kind = name === 'span' ? (coloured ? 'strong' : undefined) : name === 'font' && !coloured ? undefined : PAIRED[name];
+    if (!kind) continue;
+    const close = children.findIndex((c, i) => i > open && c.type === 'html' && CLOSING.exec(c.value.trim())?.[1]?.toLowerCase() === name);
+    if (close < 0) continue;
+    const inner = children.slice(open + 1, close) as PhrasingContent[];
+    if (kind === 'inlineCode' && !inner.every((c) => c.type === 'text' || c.type === 'inlineCode')) continue;
+    const replacement: PhrasingContent =
+      kind === 'inlineCode' ? { type: 'inlineCode', value: inner.map((c) => ('value' in c ? c.value : '')).join('') } : { type: kind, children: inner };
+    children.splice(open, close - open + 1, replacement as RootContent);
+    count++;
+  }
+  return count;
+}
+
 /**
  * Raw HTML in a Markdown note never reaches the page as HTML. Comments are dropped;
  * HTML blocks are converted to Markdown after removing scripts, frames and handlers;
- * inline tags are dropped (their text stays), and so are block tags of MDX components; things that only look like tags
+ * inline tags that style their words become Markdown's (pairInlineTags), other inline tags are dropped (their text stays), and so are block tags of MDX components; things that only look like tags
  * (`<none>`, `<pod-name>`) are kept as literal text.
  */
 export function neutralizeHtml(tree: Root, file: NoteFile): void {
   const dropped = (file.data.dropped ??= []);
+  let styled = 0;
   const walk = (parent: Parent, inline: boolean): void => {
     const next: RootContent[] = [];
     for (const child of parent.children as RootContent[]) {
       if (child.type !== 'html') {
+        if ('children' in child && (inline || child.type === 'paragraph' || child.type === 'heading' || child.type === 'tableCell')) styled += pairInlineTags(child);
         if ('children' in child) walk(child, inline || child.type === 'paragraph' || child.type === 'heading' || child.type === 'tableCell');
         next.push(child);
         continue;
@@ -49,6 +85,7 @@ export function neutralizeHtml(tree: Root, file: NoteFile): void {
     parent.children = next as never;
   };
   walk(tree, false);
+  fixed(file, 'html-inline-style', styled);
 }
 
 function replaceHtml(node: Html, inline: boolean, dropped: Dropped[]): RootContent[] {
