@@ -7,7 +7,7 @@ const LATIN_EDGE = /[A-Za-z0-9]/;
  * Saved web pages pad inline code and bold text with the white space of their indentation
  * (`kubectl `, `**写入 etcd **`), which Markdown would show as stray spaces or `&#x20;`.
  * The padding is removed; a single space stays outside only where Latin words would otherwise touch.
- * Line breaks at the end of a paragraph or heading go.
+ * Line breaks at the end of a paragraph or heading go, and so does the line end right after a break.
  */
 export function trimInlineWhitespace(tree: Root): void {
   visit(tree, 'inlineCode', (node) => {
@@ -57,5 +57,11 @@ export function trimInlineWhitespace(tree: Root): void {
     }
     const last = children.at(-1);
     if (popped && last?.type === 'text') last.value = last.value.trimEnd();
+  });
+  // The line end after a break (`…默认是 Always。<br/>` and the next line) is the break's own:
+  // kept, Markdown writes it as `&#xA;` at the start of the next line.
+  visit(tree, 'break', (_node, index, parent) => {
+    const next = parent && index !== undefined ? parent.children[index + 1] : undefined;
+    if (next?.type === 'text') next.value = next.value.replace(/^[ \t]*\n[ \t]*/, '');
   });
 }

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot } from 'hast';
 import { defaultHandlers, toMdast, type State } from 'hast-util-to-mdast';
-import type { BlockContent, Root } from 'mdast';
+import type { BlockContent, Paragraph, PhrasingContent, Root } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 
 /** Elements that make a table cell more than a line of text: a GFM table cannot hold them. */
@@ -53,10 +53,16 @@ function cellsOf(table: Element): Element[] {
   return out;
 }
 
-/** hast → mdast with the handbook's handlers (tables with block cells stay tables; a table of one cell is layout). */
+/** hast → mdast with the handbook's handlers (tables with block cells stay tables; a table of one cell is layout; a summary is a bold line). */
 export function hastToMdast(tree: HastRoot | HastNodes): Root {
   return toMdast(tree, {
     handlers: {
+      // A details box's summary is its label: a bold line above what it folds (as a shortcode's title is).
+      summary(state, node) {
+        const result: Paragraph = { type: 'paragraph', children: [{ type: 'strong', children: state.all(node) as PhrasingContent[] }] };
+        state.patch(node, result);
+        return result;
+      },
       table(state, node) {
         // One cell (a code box laid out as a table, its number column removed): the cell's content.
         const cells = cellsOf(node);
