@@ -216,7 +216,7 @@ export const ingestReportSchema = z.object({
   sources: z.array(
     z.object({
       file: z.string(),
-      format: z.enum(['html', 'markdown', 'text', 'restructured-text', 'asciidoc', 'notebook']),
+      format: z.enum(['html', 'markdown', 'text', 'restructured-text', 'asciidoc', 'notebook', 'word']),
       encoding: z.string(),
       title: z.string().nullable(),
       date: z.string().nullable(),

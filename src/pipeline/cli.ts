@@ -44,7 +44,7 @@ try {
     }
   } else if (command === 'verify') {
     const { verify } = await import('./verify/index.ts');
-    process.exit(verify(rest, { root, contentDir }));
+    process.exit(await verify(rest, { root, contentDir }));
   } else fail(`Unknown command ${command ?? '(none)'}.`, 'Use `ingest`, `diagrams`, `prepare` or `verify`.');
 } catch (error) {
   fail((error as Error).message, error instanceof StepError ? error.hint : undefined);

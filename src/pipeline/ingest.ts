@@ -6,6 +6,7 @@ import { defaultThreads, PARALLEL_FROM, processNotesInParallel } from './notes-i
 import type { IngestReport } from './report/index.ts';
 import { loadCaches, noteCacheFingerprint, saveCaches } from './note-cache.ts';
 import { loadRules } from './rules/index.ts';
+import { convertWordNotes } from './read/word.ts';
 import type { Rules } from './rules/schemas.ts';
 
 export interface IngestOptions {
@@ -62,7 +63,8 @@ export interface IngestRun {
 export async function ingestFolder(options: IngestOptions): Promise<IngestRun> {
   const started = performance.now();
   const rules = options.rules ?? loadRules(options.rulesDir);
-  const inputs = options.inputs ?? listSources(resolve(options.sources), rules.markup);
+  // Word documents become HTML pages first: the per-note stages are synchronous, the conversion is not.
+  const inputs = await convertWordNotes(options.inputs ?? listSources(resolve(options.sources), rules.markup), rules.markup.word);
   rememberCompiled(options.compiled);
   const kept = options.noteCache ? { dir: options.noteCache, fingerprint: noteCacheFingerprint(options.rulesDir, resolve(options.sources)) } : undefined;
   const caches = kept ? loadCaches(kept.dir, kept.fingerprint) : undefined;

@@ -2,7 +2,7 @@ import type { Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import type { DiagramRecord } from '../schema.ts';
 
-export type SourceFormat = 'html' | 'markdown' | 'text' | 'restructured-text' | 'asciidoc' | 'notebook';
+export type SourceFormat = 'html' | 'markdown' | 'text' | 'restructured-text' | 'asciidoc' | 'notebook' | 'word';
 
 /** What the read stage learns about a note besides its tree. */
 export interface SourceMeta {

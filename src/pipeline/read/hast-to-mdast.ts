@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot } from 'hast';
 import { defaultHandlers, toMdast, type State } from 'hast-util-to-mdast';
-import type { BlockContent, Paragraph, PhrasingContent, Root } from 'mdast';
+import type { BlockContent, Paragraph, PhrasingContent, Root, Table } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 
 /** Elements that make a table cell more than a line of text: a GFM table cannot hold them. */
@@ -12,6 +12,9 @@ function hasBlockCell(table: Element): boolean {
     if (node.type !== 'element') return false;
     if (inCell && BLOCK_IN_CELL.has(node.tagName)) return true;
     const cell = inCell || node.tagName === 'td' || node.tagName === 'th';
+    // A cell holding one paragraph (as Word and many editors write every cell) is a line of text.
+    const blocks = cell && !inCell ? node.children.filter((c) => c.type === 'element' || (c.type === 'text' && c.value.trim())) : [];
+    if (blocks.length === 1 && blocks[0]?.type === 'element' && blocks[0].tagName === 'p') return blocks[0].children.some((child) => walk(child, true));
     return node.children.some((child) => walk(child, cell));
   };
   return table.children.some((child) => walk(child, false));
@@ -67,7 +70,13 @@ export function hastToMdast(tree: HastRoot | HastNodes): Root {
         // One cell (a code box laid out as a table, its number column removed): the cell's content.
         const cells = cellsOf(node);
         if (cells.length === 1 && cells[0]) return state.toFlow(state.all(cells[0])) as never;
-        if (!hasBlockCell(node)) return defaultHandlers.table(state, node);
+        if (!hasBlockCell(node)) {
+          // A table with no header cells (Word's, most editors') gets an empty header row; its first row is its header.
+          const table = defaultHandlers.table(state, node) as Table;
+          const [first, ...rest] = table.children;
+          if (first && rest.length && first.children.every((cell) => cell.children.length === 0)) table.children = rest;
+          return table as never;
+        }
         const result = richTable(state, node);
         state.patch(node, result as never);
         return result as never;

@@ -5,7 +5,7 @@ import { toString } from 'mdast-util-to-string';
 import { VFile } from 'vfile';
 import type { Rules } from '../rules/schemas.ts';
 import type { Note, NoteFile, SourceMeta } from '../types.ts';
-import { decode } from './decode.ts';
+import { decode, UnreadableNoteError } from './decode.ts';
 import { detectFormat } from './detect-format.ts';
 import { parseFrontMatter, pickMetadata, splitFrontMatter } from './front-matter.ts';
 import { htmlToMdast } from './html.ts';
@@ -14,6 +14,7 @@ import { asciidocToMdast } from './asciidoc.ts';
 import { hasExtension, type LightReading } from './light-markup.ts';
 import { notebookToMdast } from './notebook.ts';
 import { restructuredTextToMdast } from './restructured-text.ts';
+import { isWordNote, isZip } from './word.ts';
 import { markdownToMdast } from './markdown.ts';
 import { plainTextToMdast, typedCommand } from './plain-text.ts';
 import { headingReader } from '../segment/heading-text.ts';
@@ -52,11 +53,14 @@ export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'ju
   const file = new VFile({ path: name }) as NoteFile;
   file.data.dropped = [];
   file.data.images = [];
+  const word = isWordNote(name, rules.markup.word);
+  // The ingest turns a Word document into its page first (word.ts); one still in its archive could not be.
+  if (word && isZip(bytes)) throw new UnreadableNoteError('the Word document could not be opened (it is damaged, or not a .docx file)', 'Open it in Word or WPS and save it again as .docx.');
   const { text, encoding } = decode(bytes);
   // reStructuredText, AsciiDoc and notebooks are known by their extension; none has YAML front
   // matter (an overlined title starts with a line of hyphens).
   const light = hasExtension(name, rules.markup['restructured-text'].extensions) ? 'restructured-text' : hasExtension(name, rules.markup.asciidoc.extensions) ? 'asciidoc' : hasExtension(name, rules.markup.notebook.extensions) ? 'notebook' : undefined;
-  const split: ReturnType<typeof splitFrontMatter> = light ? { body: text, lines: 0 } : splitFrontMatter(text);
+  const split: ReturnType<typeof splitFrontMatter> = light || word ? { body: text, lines: 0 } : splitFrontMatter(text);
   let metadata: ReturnType<typeof pickMetadata> = { tags: [] };
   if (split.matter) {
     const parsed = parseFrontMatter(split.matter.text, split.matter.syntax);
@@ -73,7 +77,7 @@ export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'ju
   }
   let markdown: Root | undefined;
   const parseMarkdown = () => (markdown ??= markdownToMdast(isolateTemplateLines(split.body)));
-  const format = light ?? detectFormat(split.body, name, split.matter !== undefined, markdownToMdast, typedCommand(rules.markup['plain-text'], rules.markup['shell-commands']));
+  const format = word ? 'word' : light ?? detectFormat(split.body, name, split.matter !== undefined, markdownToMdast, typedCommand(rules.markup['plain-text'], rules.markup['shell-commands']));
   let tree: Root;
   let title = metadata.title;
   if (format === 'notebook') {
@@ -82,7 +86,7 @@ export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'ju
     const reading: LightReading = format === 'asciidoc' ? asciidocToMdast(split.body, rules.markup) : restructuredTextToMdast(split.body, rules.markup);
     tree = { type: 'root', children: reading.children };
     file.data.dropped.push(...reading.dropped);
-  } else if (format === 'html') {
+  } else if (format === 'html' || format === 'word') {
     const html = htmlToMdast(split.body, junk);
     tree = html.tree;
     title = title === undefined ? html.title : ownSpelling(title, html.title);

@@ -214,6 +214,15 @@ export const markupSchema = z.object({
       extensions: z.array(z.string().regex(/^\.[a-z0-9]+$/)).default([]),
     })
     .prefault({}),
+  /** Word documents, turned into HTML pages by src/pipeline/read/word.ts. */
+  word: z
+    .object({
+      /** The extensions of Word documents, with their dots, in lower case. */
+      extensions: z.array(z.string().regex(/^\.[a-z0-9]+$/)).default([]),
+      /** mammoth's style map: which paragraph styles are which headings (`p[style-name='标题 1'] => h1:fresh`). */
+      'style-map': z.array(z.string().min(1)).default([]),
+    })
+    .prefault({}),
   /** Jupyter notebooks, read by src/pipeline/read/notebook.ts. */
   notebook: z
     .object({

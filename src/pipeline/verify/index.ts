@@ -8,6 +8,7 @@ import { unified } from 'unified';
 import { termFixer } from '../clean/fix-terms.ts';
 import type { IngestReport } from '../report/index.ts';
 import { loadRules } from '../rules/index.ts';
+import { wordText } from '../read/word.ts';
 import { sourcesDir as sourcesOf } from '../step-basics.ts';
 import { htmlFiles } from './html-files.ts';
 import { contentSentences, normalizeText, sourceText } from './sentences.ts';
@@ -65,10 +66,11 @@ function readSite(dir: string, sourceLabel?: string): SiteReading {
  * The conservation check: every content sentence of every note (8+ Chinese characters) is in
  * the built pages, or listed in the ingest report as dropped with its rule.
  */
-export function account(sourcesDir: string, siteDir: string, report: IngestReport, fix: (text: string) => string, site: SiteReading = readSite(siteDir)): SourceAccount[] {
+export function account(sourcesDir: string, siteDir: string, report: IngestReport, fix: (text: string) => string, site: SiteReading = readSite(siteDir), texts: Map<string, string> = new Map()): SourceAccount[] {
   const pages = site.text;
   return report.sources.map((source) => {
-    const raw = readFileSync(join(sourcesDir, source.file), 'utf8');
+    // A Word document's text is read from it beforehand (wordText); any other note is text.
+    const raw = texts.get(source.file) ?? readFileSync(join(sourcesDir, source.file), 'utf8');
     const dropped = normalizeText(source.dropped.map((d) => d.text).join('\n'));
     const result: SourceAccount = { file: source.file, sentences: 0, inPages: 0, dropped: 0, missing: [] };
     for (const sentence of contentSentences(sourceText(raw, source.format))) {
@@ -83,7 +85,7 @@ export function account(sourcesDir: string, siteDir: string, report: IngestRepor
 }
 
 /** `npm run verify [-- --site dist] [--sources DIR]`: prints the figures; exit 1 when anything is unaccounted for. */
-export function verify(args: string[], paths: { root: string; contentDir: string }): number {
+export async function verify(args: string[], paths: { root: string; contentDir: string }): Promise<number> {
   const { values } = parseArgs({ args, options: { site: { type: 'string' }, sources: { type: 'string' }, content: { type: 'string' }, 'min-coverage': { type: 'string' } } });
   const contentDir = resolve(values.content ?? paths.contentDir);
   const siteDir = resolve(values.site ?? join(paths.root, 'dist'));
@@ -96,7 +98,9 @@ export function verify(args: string[], paths: { root: string; contentDir: string
   const rules = loadRules(contentDir);
   const fixer = termFixer(rules.glossary);
   const site = readSite(siteDir, rules.pageModel['source-label']);
-  const accounts = account(sourcesDir, siteDir, report, (t) => fixer(t, () => {}), site);
+  const texts = new Map<string, string>();
+  for (const source of report.sources) if (source.format === 'word') texts.set(source.file, await wordText(readFileSync(join(sourcesDir, source.file))));
+  const accounts = account(sourcesDir, siteDir, report, (t) => fixer(t, () => {}), site, texts);
   let total = 0;
   let unaccounted = 0;
   console.log(`Conservation check of ${siteDir} against ${sourcesDir}`);

@@ -75,6 +75,8 @@ export function sourceText(raw: string, format?: SourceFormat): string {
   if (format === 'restructured-text') return restructuredText(text);
   if (format === 'asciidoc') return asciidocText(text);
   if (format === 'notebook') return sourceText(notebookText(text), 'markdown');
+  // A Word document's text, as read from it without formatting: nothing to take away.
+  if (format === 'word') return text;
   const { body } = splitFrontMatter(text);
   if (body.trimStart().startsWith('<')) {
     // What the page's <head> holds (its <title> among it) is the browser's, not the reader's.
