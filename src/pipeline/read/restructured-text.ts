@@ -19,6 +19,7 @@ const DIRECTIVE = /^\.\.\s+(?:\|[^|]+\|\s+)?([\w:.-]+)::(?:\s+(.*))?$/;
 const TARGET = /^\.\.\s+_([^:]+|`[^`]+`):\s*(.*)$/;
 const BULLET = /^([-*+•])(\s+)(.*)$/;
 const ENUMERATED = /^(\(?(?:\d+|#|[a-zA-Z]|[ivxlcdm]+)[.)])(\s+)(.*)$/;
+const FOOTNOTE = /^\.\.\s+\[(#[\w-]*|\*|[\w-]+)\]\s*(.*)$/;
 const OPTION = /^:([\w\s.-]+):(?:\s+(.*))?$/;
 const GRID_BORDER = /^\+(?:[-=]+\+)+$/;
 const SIMPLE_BORDER = /^=+(?:\s+=+)+$/;
@@ -65,10 +66,15 @@ class Reader {
   constructor(rules: Rules, all: Line[]) {
     this.rules = rules;
     this.kindOf = asideKinds(rules);
+    const notes = new Set<string>();
     for (const { text } of all) {
       const target = TARGET.exec(text.trim());
       if (target?.[2]) this.targets.set(target[1]!.replace(/^`|`$/g, '').toLowerCase(), target[2]);
+      const note = FOOTNOTE.exec(text.trim());
+      if (note) notes.add(note[1]!.startsWith('#') ? '#' : note[1]!);
     }
+    // A reference to a footnote the note does not have (`a[0]_b` in prose) stays text.
+    const cited = (label: string) => notes.has(label.startsWith('#') ? '#' : label);
     const codeRoles = new Set(rules['restructured-text']['code-roles']);
     const link = (label: string, url: string): PhrasingContent[] => [{ type: 'link', url, children: [{ type: 'text', value: label || url }] }];
     this.inlineRules = [
@@ -95,7 +101,7 @@ class Reader {
       { pattern: /\*\*(?!\s)(.+?)(?<!\s)\*\*/y, make: (m, inline) => [{ type: 'strong', children: inline(m[1]!) }] },
       { pattern: /\*(?![\s*])(.+?)(?<!\s)\*/y, make: (m, inline) => [{ type: 'emphasis', children: inline(m[1]!) }] },
       // A footnote or citation reference ([#]_, [#name]_, [1]_, [CIT2002]_).
-      { pattern: /\[(#[\w-]*|\*|[\w-]+)\]_/y, make: (m) => [{ type: 'footnoteReference', ...this.footnote(m[1]!, 'reference') }] },
+      { pattern: /\[(#[\w-]*|\*|[\w-]+)\]_/y, make: (m) => (cited(m[1]!) ? [{ type: 'footnoteReference', ...this.footnote(m[1]!, 'reference') }] : [{ type: 'text', value: m[0] }]) },
     ];
   }
 
@@ -227,7 +233,7 @@ class Reader {
       const target = TARGET.exec(head);
       const text = [head, ...body.map((l) => l.text)].join('\n').trim();
       // A footnote or citation (`.. [#] 文字`).
-      const note = /^\.\.\s+\[(#[\w-]*|\*|[\w-]+)\]\s*(.*)$/.exec(head);
+      const note = FOOTNOTE.exec(head);
       if (note) {
         const rest = body.length ? dedent(body, commonIndent(body)) : [];
         const children = this.blocks([{ ...line, text: note[2]! }, ...rest]) as FootnoteDefinition['children'];
