@@ -19,21 +19,9 @@ import { markdownToMdast } from './markdown.ts';
 import { plainTextToMdast, typedCommand } from './plain-text.ts';
 import { headingReader } from '../segment/heading-text.ts';
 import { normalize } from '../text/normalize.ts';
+import { offsetLines } from '../tree/offset-lines.ts';
 
 export { UnreadableNoteError } from './decode.ts';
-
-/** Shifts every position in a tree down by `lines`, so lines refer to the whole file. */
-function offsetLines(tree: Root, lines: number): void {
-  if (lines === 0) return;
-  const shift = (node: { position?: { start: { line: number }; end: { line: number } }; children?: unknown[] }) => {
-    if (node.position) {
-      node.position.start.line += lines;
-      node.position.end.line += lines;
-    }
-    for (const child of (node.children ?? []) as (typeof node)[]) shift(child);
-  };
-  shift(tree as never);
-}
 
 /** What two spellings of one title share (normalize: words without spaces or punctuation), after a leading date (a Jekyll post's `2024-12-24-`). */
 const lettersOf = (text: string) => normalize(text.replace(/^\d{4}-\d{1,2}-\d{1,2}[-_\s]*/, ''));

@@ -4,6 +4,7 @@
  * block keeps the line of the notebook file it came from.
  */
 import type { Root, RootContent } from 'mdast';
+import { offsetLines } from '../tree/offset-lines.ts';
 import { UnreadableNoteError } from './decode.ts';
 
 interface Cell {
@@ -17,15 +18,6 @@ interface Notebook {
 }
 
 const joined = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join('') : (value ?? ''));
-
-/** Shifts every position in a tree by `lines`. */
-function shift(node: RootContent | Root, lines: number): void {
-  if (node.position) {
-    node.position.start.line += lines;
-    node.position.end.line += lines;
-  }
-  if ('children' in node) for (const child of node.children) shift(child, lines);
-}
 
 /** A notebook's blocks; `parseMarkdown` reads a Markdown cell. Throws UnreadableNoteError when the file is not a notebook. */
 export function notebookToMdast(text: string, parseMarkdown: (markdown: string) => Root): Root {
@@ -47,7 +39,7 @@ export function notebookToMdast(text: string, parseMarkdown: (markdown: string) 
     if (cell.cell_type === 'markdown') {
       const tree = parseMarkdown(source);
       // The cell's first line is the one after its "source" key.
-      for (const child of tree.children) shift(child, line);
+      offsetLines(tree, line);
       children.push(...tree.children);
     } else if (cell.cell_type === 'code' && source.trim()) {
       children.push({ type: 'code', lang: language, meta: null, value: source.replace(/\n$/, ''), position: at });
