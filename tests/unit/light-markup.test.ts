@@ -15,6 +15,17 @@ function keepsEveryWord(text: string, reading: LightReading): void {
   for (const w of WORDS) if (text.includes(w)) expect(kept, `${w} in\n${text}`).toContain(w);
 }
 
+/** Notes made of up to twelve of `line`'s constructs, apart by one or two line ends: the reader keeps every word of each. */
+function notesOf(line: fc.Arbitrary<string>, read: (text: string) => LightReading): void {
+  fc.assert(
+    fc.property(fc.array(line, { maxLength: 12 }), fc.constantFrom('\n', '\n\n'), (lines, gap) => {
+      const text = lines.join(gap);
+      keepsEveryWord(text, read(text));
+    }),
+    { numRuns: 300 },
+  );
+}
+
 describe('reStructuredText and AsciiDoc notes of any shape', () => {
   it('reStructuredText: no construct, however it is cut or nested, loses a word or stops the reader', () => {
     const line = fc.oneof(
@@ -36,13 +47,7 @@ describe('reStructuredText and AsciiDoc notes of any shape', () => {
       word.map((w) => `   ${w}的引文`),
       fc.constantFrom('', '::', '..', '====', '+---+', '| ', '* ', '`', '**', '.. _x:'),
     );
-    fc.assert(
-      fc.property(fc.array(line, { maxLength: 12 }), fc.constantFrom('\n', '\n\n'), (lines, gap) => {
-        const text = lines.join(gap);
-        keepsEveryWord(text, restructuredTextToMdast(text, rules.markup));
-      }),
-      { numRuns: 300 },
-    );
+    notesOf(line, (text) => restructuredTextToMdast(text, rules.markup));
   });
 
   it('AsciiDoc: no construct, however it is cut or nested, loses a word or stops the reader', () => {
@@ -64,12 +69,6 @@ describe('reStructuredText and AsciiDoc notes of any shape', () => {
       word.map((w) => `  ${w}的字面段落`),
       fc.constantFrom('', '----', '====', '|===', '+', '[source]', ':x: y', '.', '* ', '`'),
     );
-    fc.assert(
-      fc.property(fc.array(line, { maxLength: 12 }), fc.constantFrom('\n', '\n\n'), (lines, gap) => {
-        const text = lines.join(gap);
-        keepsEveryWord(text, asciidocToMdast(text, rules.markup));
-      }),
-      { numRuns: 300 },
-    );
+    notesOf(line, (text) => asciidocToMdast(text, rules.markup));
   });
 });
