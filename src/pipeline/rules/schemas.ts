@@ -170,6 +170,10 @@ export const actorsSchema = z.object({
 
 const asideKind = z.enum(['note', 'tip', 'caution', 'danger']);
 
+const names = z.array(z.string().min(1)).default([]);
+/** A kind of note known by its file's extension (`extensions`, with their dots, in lower case) and what else its reader needs. */
+const byExtension = <T extends z.ZodRawShape>(shape: T) => z.object({ extensions: z.array(z.string().regex(/^\.[a-z0-9]+$/)).default([]), ...shape }).prefault({} as never);
+
 /** content/markup.yaml */
 export const markupSchema = z.object({
   /** Starlight aside kind → the words other generators use for it (case-insensitive). */
@@ -193,43 +197,25 @@ export const markupSchema = z.object({
   /** Names (without extension, compared without case) of the files a repository keeps about itself (LICENSE, CHANGELOG.md, Makefile): never notes. */
   'not-note-names': z.array(z.string().regex(/^[^./\\][^/\\]*$/, 'a file name without its extension or folder: LICENSE')).default([]),
   /** reStructuredText notes (Sphinx, Read the Docs), read by src/pipeline/read/restructured-text.ts. */
-  'restructured-text': z
-    .object({
-      /** The extensions of such notes, with their dots, in lower case. */
-      extensions: z.array(z.string().regex(/^\.[a-z0-9]+$/)).default([]),
-      /** Directives that hold code (`.. code-block:: yaml`). */
-      'code-directives': z.array(z.string().min(1)).default([]),
-      /** Directives that show a picture (`.. image:: arch.png`). */
-      'picture-directives': z.array(z.string().min(1)).default([]),
-      /** Directives a page has no use for (a table of contents, an index entry, an included file): left out and reported. */
-      'dropped-directives': z.array(z.string().min(1)).default([]),
-      /** Roles whose text is code (`:command:`kubectl get pods``). */
-      'code-roles': z.array(z.string().min(1)).default([]),
-    })
-    .prefault({}),
+  'restructured-text': byExtension({
+    /** Directives that hold code (`.. code-block:: yaml`). */
+    'code-directives': names,
+    /** Directives that show a picture (`.. image:: arch.png`). */
+    'picture-directives': names,
+    /** Directives a page has no use for (a table of contents, an index entry, an included file): left out and reported. */
+    'dropped-directives': names,
+    /** Roles whose text is code (`:command:`kubectl get pods``). */
+    'code-roles': names,
+  }),
   /** AsciiDoc notes (Asciidoctor, Antora), read by src/pipeline/read/asciidoc.ts. */
-  asciidoc: z
-    .object({
-      /** The extensions of such notes, with their dots, in lower case. */
-      extensions: z.array(z.string().regex(/^\.[a-z0-9]+$/)).default([]),
-    })
-    .prefault({}),
+  asciidoc: byExtension({}),
   /** Word documents, turned into HTML pages by src/pipeline/read/word.ts. */
-  word: z
-    .object({
-      /** The extensions of Word documents, with their dots, in lower case. */
-      extensions: z.array(z.string().regex(/^\.[a-z0-9]+$/)).default([]),
-      /** mammoth's style map: which paragraph styles are which headings (`p[style-name='标题 1'] => h1:fresh`). */
-      'style-map': z.array(z.string().min(1)).default([]),
-    })
-    .prefault({}),
+  word: byExtension({
+    /** mammoth's style map: which paragraph styles are which headings (`p[style-name='标题 1'] => h1:fresh`). */
+    'style-map': names,
+  }),
   /** Jupyter notebooks, read by src/pipeline/read/notebook.ts. */
-  notebook: z
-    .object({
-      /** The extensions of notebooks, with their dots, in lower case. */
-      extensions: z.array(z.string().regex(/^\.[a-z0-9]+$/)).default([]),
-    })
-    .prefault({}),
+  notebook: byExtension({}),
   /** How a plain-text note's lines say what they are (the text reader, src/pipeline/read/plain-text.ts). */
   'plain-text': z.object({
     /** A heading numbered with Chinese numerals (`一、前言`). */
