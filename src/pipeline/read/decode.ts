@@ -12,8 +12,19 @@ export class UnreadableNoteError extends Error {
 
 export interface Decoded {
   text: string;
-  encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+  /** utf-8, utf-8-bom, utf-16le, utf-16be, gb18030, or the charset a saved page declares (big5, shift_jis…). */
+  encoding: string;
 }
+
+/** The charset a saved page declares in its first bytes (`<meta charset="big5">`, `content="text/html; charset=gb2312"`, `<?xml … encoding="…"?>`), lower case. */
+function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  const found = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ?? /^\s*<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head);
+  return found?.[1]?.toLowerCase();
+}
+
+/** The GB family is read as GB18030, its superset. */
+const GB = new Set(['gb2312', 'gbk', 'gb18030', 'x-gbk', 'cp936', 'gb_2312-80']);
 
 const SAMPLE = 64 * 1024;
 
@@ -38,8 +49,9 @@ function strictUtf8(bytes: Uint8Array): string | undefined {
 }
 
 /**
- * Turns a note's bytes into text: UTF-8 with or without BOM, UTF-16 with BOM,
- * GB18030 (a superset of GBK and GB2312). Line endings become LF.
+ * Turns a note's bytes into text: UTF-8 with or without BOM, UTF-16 with BOM, the charset a
+ * saved page declares (Big5, Shift_JIS…), else GB18030 (a superset of GBK and GB2312). Line
+ * endings become LF.
  * Throws UnreadableNoteError for empty, binary or undecodable files.
  */
 export function decode(bytes: Uint8Array): Decoded {
@@ -59,8 +71,12 @@ export function decode(bytes: Uint8Array): Decoded {
     );
   } else {
     const utf8 = strictUtf8(bytes);
+    const declared = utf8 === undefined ? declaredCharset(bytes) : undefined;
     if (utf8 !== undefined) decoded = { text: utf8, encoding: 'utf-8' };
-    else {
+    else if (declared && !GB.has(declared) && !declared.startsWith('utf') && iconv.encodingExists(declared)) {
+      // A saved page that says what it is written in (Big5, Shift_JIS): GB18030 would take its bytes for other characters.
+      decoded = { text: iconv.decode(Buffer.from(bytes), declared), encoding: declared };
+    } else {
       const buffer = Buffer.from(bytes);
       const text = iconv.decode(buffer, 'gb18030');
       // GB18030 maps almost any byte sequence; accept it only when it round-trips.

@@ -8,6 +8,7 @@ import { unified } from 'unified';
 import { termFixer } from '../clean/fix-terms.ts';
 import type { IngestReport } from '../report/index.ts';
 import { loadRules } from '../rules/index.ts';
+import { decode } from '../read/decode.ts';
 import { wordText } from '../read/word.ts';
 import { sourcesDir as sourcesOf } from '../step-basics.ts';
 import { htmlFiles } from './html-files.ts';
@@ -62,6 +63,15 @@ function readSite(dir: string, sourceLabel?: string): SiteReading {
   return { text: normalizeText(texts.join('\n')), pages, checked: files.length };
 }
 
+/** A note's text as the reader decodes it (GB18030, a page's declared Big5…); nothing when it cannot be. */
+function decodedText(bytes: Uint8Array): string {
+  try {
+    return decode(bytes).text;
+  } catch {
+    return '';
+  }
+}
+
 /**
  * The conservation check: every content sentence of every note (8+ Chinese characters) is in
  * the built pages, or listed in the ingest report as dropped with its rule.
@@ -70,7 +80,7 @@ export function account(sourcesDir: string, siteDir: string, report: IngestRepor
   const pages = site.text;
   return report.sources.map((source) => {
     // A Word document's text is read from it beforehand (wordText); any other note is text.
-    const raw = texts.get(source.file) ?? readFileSync(join(sourcesDir, source.file), 'utf8');
+    const raw = texts.get(source.file) ?? decodedText(readFileSync(join(sourcesDir, source.file)));
     const dropped = normalizeText(source.dropped.map((d) => d.text).join('\n'));
     const result: SourceAccount = { file: source.file, sentences: 0, inPages: 0, dropped: 0, missing: [] };
     for (const sentence of contentSentences(sourceText(raw, source.format))) {
