@@ -6,6 +6,7 @@ import { defaultThreads, PARALLEL_FROM, processNotesInParallel } from './notes-i
 import type { IngestReport } from './report/index.ts';
 import { loadCaches, noteCacheFingerprint, saveCaches } from './note-cache.ts';
 import { loadRules } from './rules/index.ts';
+import { splitEvernoteExports } from './read/evernote.ts';
 import { convertWordNotes } from './read/word.ts';
 import type { Rules } from './rules/schemas.ts';
 
@@ -63,8 +64,10 @@ export interface IngestRun {
 export async function ingestFolder(options: IngestOptions): Promise<IngestRun> {
   const started = performance.now();
   const rules = options.rules ?? loadRules(options.rulesDir);
-  // Word documents become HTML pages first: the per-note stages are synchronous, the conversion is not.
-  const inputs = await convertWordNotes(options.inputs ?? listSources(resolve(options.sources), rules.markup), rules.markup.word);
+  // Evernote exports split into their notes, and Word documents become HTML pages first: the
+  // per-note stages take one note at a time, and synchronously.
+  const listed = splitEvernoteExports(options.inputs ?? listSources(resolve(options.sources), rules.markup), rules.markup.evernote);
+  const inputs = await convertWordNotes(listed, rules.markup.word);
   rememberCompiled(options.compiled);
   const kept = options.noteCache ? { dir: options.noteCache, fingerprint: noteCacheFingerprint(options.rulesDir, resolve(options.sources)) } : undefined;
   const caches = kept ? loadCaches(kept.dir, kept.fingerprint) : undefined;

@@ -214,6 +214,8 @@ export const markupSchema = z.object({
     /** mammoth's style map: which paragraph styles are which headings (`p[style-name='标题 1'] => h1:fresh`). */
     'style-map': names,
   }),
+  /** Evernote exports, split into their notes by src/pipeline/read/evernote.ts. */
+  evernote: byExtension({}),
   /** Jupyter notebooks, read by src/pipeline/read/notebook.ts. */
   notebook: byExtension({}),
   /** How a plain-text note's lines say what they are (the text reader, src/pipeline/read/plain-text.ts). */

@@ -10,6 +10,7 @@ import type { IngestReport } from '../report/index.ts';
 import { loadRules } from '../rules/index.ts';
 import { decode } from '../read/decode.ts';
 import { wordText } from '../read/word.ts';
+import { exportedNotes, exportPart, notePage } from '../read/evernote.ts';
 import { sourcesDir as sourcesOf } from '../step-basics.ts';
 import { htmlFiles } from './html-files.ts';
 import { contentSentences, normalizeText, sourceText } from './sentences.ts';
@@ -79,7 +80,7 @@ function decodedText(bytes: Uint8Array): string {
 export function account(sourcesDir: string, siteDir: string, report: IngestReport, fix: (text: string) => string, site: SiteReading = readSite(siteDir), texts: Map<string, string> = new Map()): SourceAccount[] {
   const pages = site.text;
   return report.sources.map((source) => {
-    // A Word document's text is read from it beforehand (wordText); any other note is text.
+    // A Word document's text, and an Evernote export's note, are read beforehand; any other note is text.
     const raw = texts.get(source.file) ?? decodedText(readFileSync(join(sourcesDir, source.file)));
     const dropped = normalizeText(source.dropped.map((d) => d.text).join('\n'));
     const result: SourceAccount = { file: source.file, sentences: 0, inPages: 0, dropped: 0, missing: [] };
@@ -109,7 +110,16 @@ export async function verify(args: string[], paths: { root: string; contentDir: 
   const fixer = termFixer(rules.glossary);
   const site = readSite(siteDir, rules.pageModel['source-label']);
   const texts = new Map<string, string>();
-  for (const source of report.sources) if (source.format === 'word') texts.set(source.file, await wordText(readFileSync(join(sourcesDir, source.file))));
+  const exports = new Map<string, ReturnType<typeof exportedNotes>>();
+  for (const source of report.sources) {
+    if (source.format === 'word') texts.set(source.file, await wordText(readFileSync(join(sourcesDir, source.file))));
+    // A note of an Evernote export is read from the export.
+    const part = exportPart(source.file, rules.markup.evernote);
+    if (!part) continue;
+    if (!exports.has(part.file)) exports.set(part.file, exportedNotes(readFileSync(join(sourcesDir, part.file))));
+    const note = exports.get(part.file)?.[part.index];
+    texts.set(source.file, note ? notePage(note) : '');
+  }
   const accounts = account(sourcesDir, siteDir, report, (t) => fixer(t, () => {}), site, texts);
   let total = 0;
   let unaccounted = 0;
