@@ -132,6 +132,8 @@ describe('npm run verify: a note as its reader sees it', () => {
     expect(contentSentences(sourceText(page))).toEqual(['Pod 的生命周期与重启策略', '第一句话有足够多的汉字来计数']);
     const drawn = '<html><body>\n<p>下面这张图画出了调度的全部过程和步骤。</p>\n<pre><code class="language-mermaid">flowchart TD\n  A[调度器监听未绑定节点的 Pod] --> B[过滤和打分]\n</code></pre>\n</body></html>';
     expect(contentSentences(sourceText(drawn))).toEqual(['下面这张图画出了调度的全部过程和步骤']);
+    // A minified page has no line end between its blocks; a reader still sees them apart.
+    expect(contentSentences(sourceText('<html><body><h1>Pod 的生命周期与重启策略</h1><p>第一句话有足够多的汉字来计数<br>第二行也有足够多的汉字来计数</p></body></html>'))).toEqual(['Pod 的生命周期与重启策略', '第一句话有足够多的汉字来计数', '第二行也有足够多的汉字来计数']);
     expect(contentSentences(sourceText('另见 [[Pod 的生命周期|生命周期]]，==节点失联超过四十秒会被标记==。\n![[节点压力驱逐的全部笔记]]'))).toEqual(['另见 生命周期，节点失联超过四十秒会被标记']);
     // A page shows a task's box and a footnote's number, not the markers that make them.
     expect(contentSentences(sourceText('- [x] 节点打分由各个插件并行计算\n+ [ ] 分数相同时随机选择节点\n\n[^note-1]: 参考官方文档的调度框架一节'))).toEqual(['节点打分由各个插件并行计算', '分数相同时随机选择节点', '参考官方文档的调度框架一节']);

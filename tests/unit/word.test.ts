@@ -24,9 +24,11 @@ describe('a Word note', () => {
 
   it('that cannot be opened is refused with a reason and a hint; other notes go on', async () => {
     const broken = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('不是一个完整的压缩包')]);
-    const inputs = await convertWordNotes([{ name: 'broken.docx', bytes: broken }, { name: 'ok.md', bytes: Buffer.from('# 卷\n\n卷是 Pod 中的容器可以访问的目录。\n') }], rules.markup.word);
+    const renamed = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    const inputs = await convertWordNotes([{ name: 'broken.docx', bytes: broken }, { name: 'old-word.docx', bytes: renamed }, { name: 'ok.md', bytes: Buffer.from('# 卷\n\n卷是 Pod 中的容器可以访问的目录。\n') }], rules.markup.word);
     const { report } = runPipeline(inputs, rules);
-    expect(report.errors.map((e) => [e.file, e.reason])).toEqual([['broken.docx', 'the Word document could not be opened (it is damaged, or not a .docx file)']]);
+    const reason = 'the Word document could not be opened (it is damaged, or not a .docx file)';
+    expect(report.errors.map((e) => [e.file, e.reason])).toEqual([['broken.docx', reason], ['old-word.docx', reason]]);
     expect(report.sources.map((s) => s.file)).toEqual(['ok.md']);
   });
 

@@ -14,7 +14,7 @@ import { asciidocToMdast } from './asciidoc.ts';
 import { hasExtension, type LightReading } from './light-markup.ts';
 import { notebookToMdast } from './notebook.ts';
 import { restructuredTextToMdast } from './restructured-text.ts';
-import { isWordNote, isZip } from './word.ts';
+import { isConvertedWord, isWordNote } from './word.ts';
 import { isEvernoteExport } from './evernote.ts';
 import { markdownToMdast } from './markdown.ts';
 import { plainTextToMdast, typedCommand } from './plain-text.ts';
@@ -45,8 +45,8 @@ export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'ju
   // The ingest splits an Evernote export into its notes first (evernote.ts); one it could not is none.
   if (isEvernoteExport(name, rules.markup.evernote)) throw new UnreadableNoteError('it is not an Evernote export: it holds no <en-export> with notes', 'Export the notes from Evernote again (File › Export, .enex), or as HTML pages.');
   const word = isWordNote(name, rules.markup.word);
-  // The ingest turns a Word document into its page first (word.ts); one still in its archive could not be.
-  if (word && isZip(bytes)) throw new UnreadableNoteError('the Word document could not be opened (it is damaged, or not a .docx file)', 'Open it in Word or WPS and save it again as .docx.');
+  // The ingest turns a Word document into its page first (word.ts); one that is still not a page could not be.
+  if (word && !isConvertedWord(bytes)) throw new UnreadableNoteError('the Word document could not be opened (it is damaged, or not a .docx file)', 'Open it in Word or WPS and save it again as .docx.');
   const { text, encoding } = decode(bytes);
   // reStructuredText, AsciiDoc and notebooks are known by their extension; none has YAML front
   // matter (an overlined title starts with a line of hyphens).

@@ -13,6 +13,11 @@ type Word = Markup['word'];
 /** A .docx file is a ZIP archive: its first bytes say so. */
 export const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
+const PAGE_START = '<!DOCTYPE html>\n<html><body>\n';
+
+/** Whether a Word note's bytes are the page convertWordNotes made of it. */
+export const isConvertedWord = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, PAGE_START.length)).toString('utf8') === PAGE_START;
+
 /** Whether a note is a Word document by its name (content/markup.yaml `word.extensions`). */
 export const isWordNote = (name: string, word: Word) => hasExtension(name, word.extensions);
 
@@ -29,7 +34,7 @@ export async function convertWordNotes(inputs: SourceInput[], word: Word): Promi
       if (!isWordNote(input.name, word) || !isZip(input.bytes)) return input;
       try {
         const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(input.bytes) }, { styleMap: word['style-map'] });
-        return { ...input, bytes: Buffer.from(`<!DOCTYPE html>\n<html><body>\n${value.replace(/(<\/(?:h[1-6]|p|li|table|tr|ul|ol)>)/g, '$1\n')}\n</body></html>\n`, 'utf8') };
+        return { ...input, bytes: Buffer.from(`${PAGE_START}${value.replace(/(<\/(?:h[1-6]|p|li|table|tr|ul|ol)>)/g, '$1\n')}\n</body></html>\n`, 'utf8') };
       } catch {
         return input;
       }

@@ -22,6 +22,9 @@ export function normalizeText(text: string): string {
   );
 }
 
+/** Elements a browser shows on lines of their own. */
+const BLOCKS = 'p, div, h1, h2, h3, h4, h5, h6, li, dt, dd, tr, th, td, pre, blockquote, section, article, header, footer, figure, figcaption, table, ul, ol, dl, br, hr';
+
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' };
 const MERMAID_FENCE = /^\s{0,3}(`{3,}|~{3,})\s*mermaid\b/;
 
@@ -84,6 +87,8 @@ export function sourceText(raw: string, format?: SourceFormat): string {
     const bodyElement = select('body', page);
     // The source of a Mermaid diagram in the page is drawn, as in Markdown: a reader sees the drawing.
     for (const code of selectAll('code.language-mermaid', bodyElement ?? page)) code.children = [];
+    // A block ends a line as the browser shows it, also where a minified page has no line end between blocks.
+    for (const block of selectAll(BLOCKS, bodyElement ?? page)) block.children.push({ type: 'text', value: '\n' });
     return hastToString(bodyElement ?? page);
   }
   const out: string[] = [];
