@@ -3,7 +3,7 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { markerOf, type TemplateMarker } from '../read/isolate-template-lines.ts';
-import { asideDirective } from '../tree/aside.ts';
+import { asideDirective, asideKinds } from '../tree/aside.ts';
 import { labelLine } from '../tree/label-line.ts';
 import { markdownToMdast } from '../read/markdown.ts';
 import type { AsideKind, Markup } from '../rules/schemas.ts';
@@ -34,7 +34,8 @@ const INLINE_SHORTCODE = /\{\{[<%].*?[>%]\}\}|\{%-?.*?-?%\}/g;
 
 /** Turns callouts and shortcodes of other generators into asides or their content. */
 class Converter {
-  private readonly kinds = new Map<string, AsideKind>();
+  /** The aside a callout word stands for. */
+  readonly kindOf: (word: string | undefined) => AsideKind | undefined;
   private readonly asideNames: Set<string>;
   private readonly unwrapNames: Set<string>;
   private readonly labelNames: Set<string>;
@@ -45,7 +46,7 @@ class Converter {
   constructor(markup: Markup, file: NoteFile) {
     this.markup = markup;
     this.file = file;
-    for (const [kind, words] of Object.entries(markup.asides) as [AsideKind, string[]][]) for (const w of words) this.kinds.set(w.toLowerCase(), kind);
+    this.kindOf = asideKinds(markup);
     this.asideNames = new Set(markup['aside-shortcodes'].map((n) => n.toLowerCase()));
     this.unwrapNames = new Set(markup['unwrap-shortcodes'].map((n) => n.toLowerCase()));
     this.labelNames = new Set(markup['labelled-shortcodes'].map((n) => n.toLowerCase()));
@@ -63,10 +64,6 @@ class Converter {
     const image: RootContent = { type: 'paragraph', children: [{ type: 'image', url: src, alt }] };
     // A caption that only repeats the alt text is said once, by the picture.
     return caption && caption !== alt ? [image, { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: caption }] }] }] : [image];
-  }
-
-  kindOf(word: string | undefined): AsideKind | undefined {
-    return word ? this.kinds.get(word.toLowerCase()) : undefined;
   }
 
   aside(kind: AsideKind, title: string | undefined, children: RootContent[]): ContainerDirective {

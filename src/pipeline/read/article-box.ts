@@ -13,6 +13,7 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { JunkRules } from '../rules/schemas.ts';
+import { escapeRegExp } from '../text/escape-reg-exp.ts';
 
 type Hints = JunkRules['article-hints'];
 
@@ -57,7 +58,7 @@ function classWeight(element: Element, hints: { positive: RegExp; negative: RegE
 }
 
 /** A word list as one case-insensitive pattern that finds the words inside class names (`post-detail`, `cmt_area`). */
-const wordsPattern = (words: string[]) => new RegExp(words.length ? words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') : '(?!)', 'i');
+const wordsPattern = (words: string[]) => new RegExp(words.length ? words.map(escapeRegExp).join('|') : '(?!)', 'i');
 
 /**
  * The article of a page that no content selector found, as the elements that hold it (in page

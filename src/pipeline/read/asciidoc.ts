@@ -7,9 +7,9 @@
  */
 import type { Code, List, ListItem, PhrasingContent, RootContent } from 'mdast';
 import type { Markup } from '../rules/schemas.ts';
-import { asideDirective } from '../tree/aside.ts';
+import { asideDirective, asideKinds } from '../tree/aside.ts';
 import { labelLine } from '../tree/label-line.ts';
-import { asideKinds, at, commonIndent, dedent, indentOf, inlineNodes, isBlank, tableOf, toLines, type InlineRule, type Line, type LightReading } from './light-markup.ts';
+import { at, commonIndent, dedent, indentOf, inlineNodes, isBlank, tableOf, toLines, type InlineRule, type Line, type LightReading } from './light-markup.ts';
 
 type Rules = Pick<Markup, 'asides'>;
 
@@ -41,7 +41,7 @@ class Reader {
 
   constructor(rules: Rules) {
     const kinds = asideKinds(rules);
-    this.kindOf = (word) => (ADMONITIONS.has(word.toLowerCase()) ? kinds(word) : undefined);
+    this.kindOf = (word) => (word && ADMONITIONS.has(word.toLowerCase()) ? kinds(word) : undefined);
     const link = (url: string, label: string, inline: (t: string) => PhrasingContent[]): PhrasingContent[] => [{ type: 'link', url, children: label ? inline(label.replace(/\^$/, '')) : [{ type: 'text', value: url }] }];
     const code = (value: string): PhrasingContent[] => [{ type: 'inlineCode', value }];
     this.inlineRules = [

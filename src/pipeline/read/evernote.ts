@@ -17,6 +17,8 @@ const PART = /^(.*)#(\d+)$/;
 
 export const isEvernoteExport = (name: string, evernote: Evernote) => hasExtension(name, evernote.extensions);
 
+/** A parser that reads what it can of a file that is not well formed, without printing its complaints: an export that holds no notes is reported as such. */
+const xmlParser = () => new DOMParser({ errorHandler: { warning: () => {}, error: () => {}, fatalError: () => {} } });
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const childText = (element: Element, name: string) => element.getElementsByTagName(name)[0]?.textContent?.trim() ?? '';
 
@@ -32,7 +34,7 @@ interface ExportedNote {
  * resource (dropped when the export lacks it), a to-do's box a ☐ or ☑.
  */
 function noteBody(enml: string, pictures: Map<string, string>): string {
-  const document = new DOMParser({ errorHandler: { error: () => {}, fatalError: () => {} } }).parseFromString(enml, 'text/xml');
+  const document = xmlParser().parseFromString(enml, 'text/xml');
   const root = document.documentElement;
   if (!root) return '';
   const walk = (element: Element) => {
@@ -61,8 +63,7 @@ function noteBody(enml: string, pictures: Map<string, string>): string {
 
 /** The notes of an export, in its order; none when it is not one (no <en-export>). */
 export function exportedNotes(bytes: Uint8Array): ExportedNote[] {
-  const errors: string[] = [];
-  const document = new DOMParser({ errorHandler: { error: (m: string) => errors.push(m), fatalError: (m: string) => errors.push(m) } }).parseFromString(Buffer.from(bytes).toString('utf8'), 'text/xml');
+  const document = xmlParser().parseFromString(Buffer.from(bytes).toString('utf8'), 'text/xml');
   const root = document.documentElement;
   if (!root || root.nodeName !== 'en-export') return [];
   return Array.from(root.getElementsByTagName('note')).map((note) => {

@@ -16,6 +16,9 @@ export interface HtmlResult {
   dropped: Dropped[];
 }
 
+/** A node's text as one line. */
+const textOf = (node: HastNodes | undefined) => (node ? toString(node).replace(/\s+/g, ' ').trim() : '');
+
 /** Removes every element matched by the junk rules, recording its text. */
 function dropJunk(root: HastRoot, rules: JunkRules, dropped: Dropped[]): void {
   const doomed = new Map<HastNodes, string>();
@@ -28,7 +31,7 @@ function dropJunk(root: HastRoot, rules: JunkRules, dropped: Dropped[]): void {
     node.children = node.children.filter((child) => {
       const rule = doomed.get(child);
       if (rule === undefined) return true;
-      const text = toString(child).replace(/\s+/g, ' ').trim();
+      const text = textOf(child);
       if (text) dropped.push({ rule: `html:${rule}`, text, ...(child.position ? { line: child.position.start.line } : {}) });
       return false;
     });
@@ -36,8 +39,6 @@ function dropJunk(root: HastRoot, rules: JunkRules, dropped: Dropped[]): void {
   };
   walk(root);
 }
-
-const textOf = (element: Element | undefined) => (element ? toString(element).replace(/\s+/g, ' ').trim() : '');
 
 /**
  * The article's title. A saved page's <title> is the article's title followed by the site's
@@ -83,7 +84,7 @@ function dropOutside(body: Element | HastRoot, boxes: Set<Element>, dropped: Dro
         walk(child);
         continue;
       }
-      const text = child.type === 'element' || child.type === 'text' ? toString(child).replace(/\s+/g, ' ').trim() : '';
+      const text = child.type === 'element' || child.type === 'text' ? textOf(child) : '';
       if (text) dropped.push({ rule: 'html:outside-article', text, ...(child.position ? { line: child.position.start.line } : {}) });
     }
   };
@@ -112,7 +113,7 @@ export function htmlToMdast(html: string, rules: JunkRules): HtmlResult {
     if (boxes) {
       dropOutside(body, new Set(boxes), dropped);
       for (const box of dropHinted(boxes, rules['article-hints'])) {
-        const text = toString(box).replace(/\s+/g, ' ').trim();
+        const text = textOf(box);
         if (text) dropped.push({ rule: 'html:outside-article', text, ...(box.position ? { line: box.position.start.line } : {}) });
       }
       article = { type: 'root', children: boxes };

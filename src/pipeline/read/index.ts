@@ -15,7 +15,6 @@ import { hasExtension, type LightReading } from './light-markup.ts';
 import { notebookToMdast } from './notebook.ts';
 import { restructuredTextToMdast } from './restructured-text.ts';
 import { isConvertedWord, isWordNote } from './word.ts';
-import { isEvernoteExport } from './evernote.ts';
 import { markdownToMdast } from './markdown.ts';
 import { plainTextToMdast, typedCommand } from './plain-text.ts';
 import { headingReader } from '../segment/heading-text.ts';
@@ -42,8 +41,9 @@ export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'ju
   const file = new VFile({ path: name }) as NoteFile;
   file.data.dropped = [];
   file.data.images = [];
-  // The ingest splits an Evernote export into its notes first (evernote.ts); one it could not is none.
-  if (isEvernoteExport(name, rules.markup.evernote)) throw new UnreadableNoteError('it is not an Evernote export: it holds no <en-export> with notes', 'Export the notes from Evernote again (File › Export, .enex), or as HTML pages.');
+  // The ingest splits an Evernote export into its notes first (evernote.ts, which the reader's threads
+  // do not load); one it could not split is none.
+  if (hasExtension(name, rules.markup.evernote.extensions)) throw new UnreadableNoteError('it is not an Evernote export: it holds no <en-export> with notes', 'Export the notes from Evernote again (File › Export, .enex), or as HTML pages.');
   const word = isWordNote(name, rules.markup.word);
   // The ingest turns a Word document into its page first (word.ts); one that is still not a page could not be.
   if (word && !isConvertedWord(bytes)) throw new UnreadableNoteError('the Word document could not be opened (it is damaged, or not a .docx file)', 'Open it in Word or WPS and save it again as .docx.');

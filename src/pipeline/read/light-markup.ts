@@ -4,7 +4,6 @@
  * list of rules, tables from rows of cells, and the aside a callout word stands for.
  */
 import type { PhrasingContent, RootContent, Table } from 'mdast';
-import type { AsideKind, Markup } from '../rules/schemas.ts';
 import type { Dropped } from '../types.ts';
 
 /** A line of the note and its number in the file. */
@@ -97,13 +96,6 @@ export function tableOf(rows: PhrasingContent[][][]): Table {
     align: Array.from({ length: width }, () => null),
     children: rows.map((row) => ({ type: 'tableRow', children: Array.from({ length: width }, (_, i) => ({ type: 'tableCell', children: row[i] ?? [] })) })),
   };
-}
-
-/** The aside a callout word stands for (content/markup.yaml `asides`), or undefined. */
-export function asideKinds(markup: Pick<Markup, 'asides'>): (word: string) => AsideKind | undefined {
-  const kinds = new Map<string, AsideKind>();
-  for (const [kind, words] of Object.entries(markup.asides) as [AsideKind, string[]][]) for (const word of words) kinds.set(word.toLowerCase(), kind);
-  return (word) => kinds.get(word.toLowerCase());
 }
 
 /** Whether a file's name ends with one of `extensions` (with their dots, compared without case). */

@@ -7,9 +7,9 @@
  */
 import type { Code, FootnoteDefinition, Heading, List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import type { Markup } from '../rules/schemas.ts';
-import { asideDirective } from '../tree/aside.ts';
+import { asideDirective, asideKinds } from '../tree/aside.ts';
 import { labelLine } from '../tree/label-line.ts';
-import { asideKinds, at, commonIndent, dedent, indentOf, inlineNodes, isBlank, tableOf, toLines, trimBlank, type InlineRule, type Line, type LightReading } from './light-markup.ts';
+import { at, commonIndent, dedent, indentOf, inlineNodes, isBlank, tableOf, toLines, trimBlank, type InlineRule, type Line, type LightReading } from './light-markup.ts';
 
 type Rules = Pick<Markup, 'asides' | 'default-aside' | 'restructured-text'>;
 
@@ -55,7 +55,7 @@ function indentedBlock(lines: Line[], from: number, indent: number): Line[] {
 }
 
 class Reader {
-  private readonly kindOf: (word: string) => ReturnType<ReturnType<typeof asideKinds>>;
+  private readonly kindOf: ReturnType<typeof asideKinds>;
   private readonly titleStyles: string[] = [];
   private readonly targets = new Map<string, string>();
   readonly dropped: LightReading['dropped'] = [];

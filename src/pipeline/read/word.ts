@@ -34,7 +34,7 @@ export async function convertWordNotes(inputs: SourceInput[], word: Word): Promi
       if (!isWordNote(input.name, word) || !isZip(input.bytes)) return input;
       try {
         const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(input.bytes) }, { styleMap: word['style-map'] });
-        return { ...input, bytes: Buffer.from(`${PAGE_START}${value.replace(/(<\/(?:h[1-6]|p|li|table|tr|ul|ol)>)/g, '$1\n')}\n</body></html>\n`, 'utf8') };
+        return { ...input, bytes: Buffer.from(`${PAGE_START}${value}\n</body></html>\n`, 'utf8') };
       } catch {
         return input;
       }
