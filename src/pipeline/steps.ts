@@ -32,7 +32,7 @@ export async function ingestStep(options: IngestStepOptions = {}): Promise<Inges
   if (!existsSync(sources)) throw new StepError(`The sources folder ${sources} does not exist.`, 'Pass --sources DIR or set HANDBOOK_SOURCES to a folder of notes.');
   const rules = loadRules(contentDir);
   const { inputs, skipped } = listNotes(sources, rules.markup);
-  if (inputs.length === 0) throw new StepError(`The sources folder ${sources} holds no notes.`, 'Drop .md, .html or .txt notes into it.');
+  if (inputs.length === 0) throw new StepError(`The sources folder ${sources} holds no notes.`, 'Drop notes into it: Markdown, HTML pages, plain text, .rst, .adoc, .ipynb, .docx or .enex.');
   const log = options.quiet ? () => {} : (line: string) => console.log(line);
   log(`Ingesting notes from ${sources}`);
   if (skipped.length) log(`  ${skipped.length} file(s) skipped as no notes (not-notes and not-note-names in content/markup.yaml): ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''}`);

@@ -67,7 +67,7 @@ export function decode(bytes: Uint8Array): Decoded {
   } else if (bytes.subarray(0, SAMPLE).includes(0)) {
     throw new UnreadableNoteError(
       'the file looks binary (it contains NUL bytes and no UTF-16 byte order mark)',
-      'Only text notes can be ingested: HTML, Markdown or plain text. Save UTF-16 files with a byte order mark.',
+      'Notes are text (Markdown, HTML, plain text, reStructuredText, AsciiDoc, notebooks) or Word and Evernote files with their extensions. Save UTF-16 files with a byte order mark.',
     );
   } else {
     const utf8 = strictUtf8(bytes);
