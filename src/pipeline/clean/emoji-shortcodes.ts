@@ -3,9 +3,12 @@ import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { fixed, type NoteFile } from '../types.ts';
 
-const SHORTCODE = /:([+\w-]+):/g;
+export const SHORTCODE = /:([+\w-]+):/g;
 /** A name of hexadecimal digits only (`:ab:`, `:cd:`, `:100:`) is more likely a piece of an IPv6 or MAC address than an emoji. */
 const HEX = /^[0-9a-f]+$/;
+
+/** The emoji a shortcode's name stands for (`tada` → 🎉), or undefined. */
+export const emojiNamed = (name: string): string | undefined => (HEX.test(name) ? undefined : nameToEmoji[name]);
 
 /**
  * GitHub, VuePress and VitePress show `:tada:` and `:warning:` as the emoji they name (GitHub's
@@ -17,7 +20,7 @@ export function emojiShortcodes(tree: Root, file: NoteFile): void {
   visit(tree, 'text', (node) => {
     if (!node.value.includes(':')) return;
     node.value = node.value.replace(SHORTCODE, (code, name: string) => {
-      const emoji = HEX.test(name) ? undefined : nameToEmoji[name];
+      const emoji = emojiNamed(name);
       if (emoji === undefined) return code;
       count++;
       return emoji;

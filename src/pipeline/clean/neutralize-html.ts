@@ -6,8 +6,8 @@ import { unified } from 'unified';
 import { hastToMdast } from '../read/hast-to-mdast.ts';
 import { MEDIA, mediaAddress, sanitizeHast } from '../read/sanitize-hast.ts';
 import { labelLine } from '../tree/label-line.ts';
+import { offsetLines } from '../tree/offset-lines.ts';
 import { fixed, type Dropped, type NoteFile } from '../types.ts';
-import { visit } from 'unist-util-visit';
 
 const KNOWN_TAGS = new Set(htmlTagNames);
 const TAG = /<\/?([A-Za-z][A-Za-z0-9-]*)/g;
@@ -138,10 +138,7 @@ function replaceHtml(node: Html, inline: boolean, dropped: Dropped[]): RootConte
   // What the block lost, and what it became, are placed at the note's lines, not the block's own.
   const offset = (node.position?.start.line ?? 1) - 1;
   for (const entry of dropped.slice(before)) if (entry.line !== undefined) entry.line += offset;
-  for (const block of converted)
-    visit(block, (inner) => {
-      if (inner.position) inner.position = { start: { ...inner.position.start, line: inner.position.start.line + offset }, end: { ...inner.position.end, line: inner.position.end.line + offset } };
-    });
+  for (const block of converted) offsetLines(block, offset);
   if (converted.length === 0 && dropped.length === before) dropped.push({ rule: 'html:block', text: value.trim(), ...line });
   return converted;
 }

@@ -1,9 +1,9 @@
-import { nameToEmoji } from 'gemoji';
 import { select, selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { wikiReaderText } from '../clean/convert-wiki-markup.ts';
+import { emojiNamed, SHORTCODE } from '../clean/emoji-shortcodes.ts';
 import { splitFrontMatter } from '../read/front-matter.ts';
 import { parseMarkerLine } from '../read/isolate-template-lines.ts';
 import { normalize } from '../text/normalize.ts';
@@ -105,7 +105,7 @@ export function sourceText(raw: string, format?: SourceFormat): string {
     }
     const marker = parseMarkerLine(line);
     // `:tada:` shows as the emoji it names.
-    out.push(marker ? (marker.args.match(/title\s*=\s*"([^"]*)"/)?.[1] ?? '') : wikiReaderText(line).replace(/:([+\w-]+):/g, (code, name: string) => (/^[0-9a-f]+$/.test(name) ? undefined : nameToEmoji[name]) ?? code));
+    out.push(marker ? (marker.args.match(/title\s*=\s*"([^"]*)"/)?.[1] ?? '') : wikiReaderText(line).replace(SHORTCODE, (code, name: string) => emojiNamed(name) ?? code));
   }
   return (
     out
