@@ -1,8 +1,9 @@
 /**
  * `npm run build`: the handbook from the raw notes. Three processes: the pipeline (ingest, then
- * diagrams: `cli.ts prepare`); Astro's build (pages, Pagefind's index, the search box's titles),
- * started at the same time but held before it reads content/ until the notes are ingested, and
- * before it takes in the diagrams until they are drawn; then
+ * diagrams, then the MDX check of the written pages: `cli.ts prepare`); Astro's build (pages,
+ * Pagefind's index, the search box's titles), started at the same time but held before it reads
+ * content/ until the notes are ingested, and before it takes in the diagrams until they are drawn,
+ * and started again if the pipeline had to write pages again (one did not compile); then
  * the PDF (src/book/cli.ts), which starts once Astro has given its memory back. This script only
  * starts them and holds no memory of its own while they work. It and the pipeline run on Node's
  * own TypeScript support (the code keeps to syntax it can strip: erasableSyntaxOnly), with no tsx
@@ -10,7 +11,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { cacheDir, INGESTED_MESSAGE, root } from './pipeline/step-basics.ts';
+import { cacheDir, DIAGRAMS_DRAWN_MESSAGE, INGESTED_MESSAGE, REWRITTEN_MESSAGE, root } from './pipeline/step-basics.ts';
 import { AFTER_PIPELINE_ENV, DRAWN_MESSAGE, PREPARED_MESSAGE, WAITING_DIAGRAMS_MESSAGE, WAITING_MESSAGE } from './site/after-pipeline.ts';
 
 const node = process.execPath;
@@ -37,7 +38,8 @@ export function outDirOf(args: string[]): string {
 const COMPILE_CACHE = { NODE_COMPILE_CACHE: join(cacheDir, 'node-compile') };
 
 const astroArgs = process.argv.slice(2);
-type Step = { name: string; args: string[]; env?: Record<string, string> };
+/** A step of the build: a Node process, its arguments (a script and its options) and what its environment adds. */
+export type Step = { name: string; args: string[]; env?: Record<string, string> };
 const pipeline: Step = { name: 'the pipeline', args: ['src/pipeline/cli.ts', 'prepare'], env: COMPILE_CACHE };
 /**
  * V8's flags for astro build. A small young generation: Astro's build allocates in bursts, and a
@@ -67,33 +69,53 @@ function fail(step: Step, end: Ended): never {
   process.exit(end.status ?? 1);
 }
 
-if (import.meta.main) {
+/**
+ * Runs the three steps as npm run build does, ending the process with the first failure's exit
+ * code (see the head of this file). The steps are given, so that tests can run the way they speak
+ * to each other with processes of their own.
+ */
+export async function runBuild({ pipeline, astro, book }: { pipeline: Step; astro: Step; book: Step }): Promise<void> {
   // Astro starts beside the pipeline and waits twice (src/site/after-pipeline.ts): before it reads
   // content/, for the word that the notes are ingested; before it takes in the diagrams, for the
-  // word that they are drawn and the pipeline has ended well. Its start overlaps the ingest, and
-  // its bundling of the pages the drawing. Each question is heard from the moment it starts, and
-  // answered once its answer holds.
-  const astroChild = start(astro, true);
-  const astroEnded = ended(astroChild);
+  // word that they are drawn. Its start overlaps the ingest, and its bundling of the pages the
+  // drawing and the MDX check of the pages. Each question is heard from the moment it starts, and
+  // answered once its answer holds (or the pipeline has ended well, which holds every answer).
   const pipelineChild = start(pipeline, true);
   const pipelineEnded = ended(pipelineChild);
   const succeeded = new Promise<void>((resolve) => void pipelineEnded.then((end) => end.status === 0 && resolve()));
-  const ingested = new Promise<void>((resolve) => pipelineChild.on('message', (message) => message === INGESTED_MESSAGE && resolve()));
-  const answer = (message: string) => astroChild.connected && astroChild.send(message);
-  astroChild.on('message', (message) => {
-    if (message === WAITING_MESSAGE) void Promise.race([ingested, succeeded]).then(() => answer(PREPARED_MESSAGE));
-    else if (message === WAITING_DIAGRAMS_MESSAGE) void succeeded.then(() => answer(DRAWN_MESSAGE));
+  const told = (word: string) => new Promise<void>((resolve) => pipelineChild.on('message', (message) => message === word && resolve()));
+  const ingested = told(INGESTED_MESSAGE);
+  const drawn = told(DIAGRAMS_DRAWN_MESSAGE);
+  const startAstro = () => {
+    const child = start(astro, true);
+    const answer = (message: string) => child.connected && child.send(message);
+    child.on('message', (message) => {
+      if (message === WAITING_MESSAGE) void Promise.race([ingested, succeeded]).then(() => answer(PREPARED_MESSAGE));
+      else if (message === WAITING_DIAGRAMS_MESSAGE) void Promise.race([drawn, succeeded]).then(() => answer(DRAWN_MESSAGE));
+    });
+    return { child, ended: ended(child) };
+  };
+  let astroRun = startAstro();
+  // The pipeline wrote pages again after Astro began to read them (a page did not compile as
+  // MDX): this Astro has read what is no longer there. Another starts on the mended pages.
+  pipelineChild.on('message', (message) => {
+    if (message !== REWRITTEN_MESSAGE) return;
+    console.log('Starting astro build again on the pages written again.');
+    astroRun.child.kill();
+    astroRun = startAstro();
   });
   const prepared = await pipelineEnded;
   if (prepared.status !== 0) {
     // Astro has not taken in what failed: stop it, and end with the pipeline's message and code.
-    astroChild.kill();
-    await astroEnded;
+    astroRun.child.kill();
+    await astroRun.ended;
     fail(pipeline, prepared);
   }
   // Astro may also have ended on its own (a bad option, a broken config).
-  const built = await astroEnded;
+  const built = await astroRun.ended;
   if (built.status !== 0) fail(astro, built);
   const printed = await ended(start(book));
   if (printed.status !== 0) fail(book, printed);
 }
+
+if (import.meta.main) await runBuild({ pipeline, astro, book });

@@ -21,14 +21,40 @@ export function installedPackages(): string | undefined {
  * ingest starts without the cache; says whether the file was written.
  */
 export function writeCacheFile(file: string, data: string | Uint8Array): boolean {
+  return writeCacheDraft(file, data)?.commit() ?? false;
+}
+
+/** A cache file written under a name of this process's own, not yet in its place. */
+export interface CacheDraft {
+  /** Renames it into place; says whether it is there. */
+  commit: () => boolean;
+  /** Deletes it. */
+  discard: () => void;
+}
+
+/**
+ * Writes what is to become a cache file, and leaves it under a name of this process's own until it
+ * is committed: what may not hold yet (the MDX check is still at work) is written at once, and its
+ * memory freed, without being taken for a cache. Undefined when the folder cannot be written.
+ */
+export function writeCacheDraft(file: string, data: string | Uint8Array): CacheDraft | undefined {
   const draft = `${file}.${process.pid}.tmp`;
+  const discard = () => rmSync(draft, { force: true });
   try {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(draft, data);
-    renameSync(draft, file);
-    return true;
   } catch {
-    rmSync(draft, { force: true });
-    return false;
+    discard();
+    return undefined;
   }
+  const commit = () => {
+    try {
+      renameSync(draft, file);
+      return true;
+    } catch {
+      discard();
+      return false;
+    }
+  };
+  return { commit, discard };
 }

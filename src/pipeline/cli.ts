@@ -4,12 +4,13 @@
  * `npm run diagrams [-- --content DIR]`: renders the diagrams to SVG (see diagram/render.ts).
  * `npm run verify [-- --site DIR]`: checks a built site against its sources (see verify/).
  * `cli.ts prepare`: ingest, then diagrams, in one process (the first half of `npm run build`, src/build.ts),
- *   saying between them to npm run build, when it started this, that the pages are written.
+ *   saying between them to npm run build, when it started this, that the pages are written (and
+ *   once more if it had to write them again: a page did not compile as MDX).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { cacheDir, contentDir, INGESTED_MESSAGE, root, sourcesDir, StepError } from './step-basics.ts';
+import { cacheDir, contentDir, DIAGRAMS_DRAWN_MESSAGE, INGESTED_MESSAGE, REWRITTEN_MESSAGE, root, sourcesDir, StepError } from './step-basics.ts';
 
 function fail(message: string, hint?: string): never {
   console.error(`✗ ${message}${hint ? `\n  Hint: ${hint}` : ''}`);
@@ -35,12 +36,25 @@ try {
     if (made) console.log(`Nothing to prepare: the notes, the rules and the code are as the last build read them, and content/ as it left it (${made}).\n  Delete .cache/prepared.json to prepare afresh.`);
     else {
       prepared.forgetPrepared(cacheDir);
-      const { diagramsStep, ingestStep } = await import('./steps.ts');
+      const { diagramsStep, ingestStep, settlePages } = await import('./steps.ts');
+      const { PAGE_CHECK_NICE, runInBackground } = await import('./background.ts');
       // Started by npm run build: Astro may read the pages as soon as they are written, while the
-      // caches are kept and the diagrams drawn.
-      const ingested = await ingestStep({ onWritten: () => process.send?.(INGESTED_MESSAGE) });
+      // diagrams are drawn and the pages compiled as MDX, at a lower priority than Astro's. A page
+      // that does not compile is written again, mended, and Astro starts again on it.
+      const told = () => {
+        process.send?.(INGESTED_MESSAGE);
+        if (process.send) runInBackground();
+      };
+      const ingested = await ingestStep({ onWritten: told, ...(process.send ? { mdxCheck: 'pages' as const } : {}) });
+      // The diagrams first: Astro's bundling waits for them, while the check may run to Astro's end.
       const drawingWarnings = await diagramsStep();
-      if (inputs && ingested.warnings + drawingWarnings === 0) prepared.rememberPrepared(cacheDir, folders, inputs, ingested.summary);
+      process.send?.(DIAGRAMS_DRAWN_MESSAGE);
+      // From here on nothing waits for this process but the end of the build: the check (and V8's
+      // threads that collect its garbage) takes only what Astro leaves.
+      if (process.send) runInBackground(PAGE_CHECK_NICE);
+      const rewritten = await settlePages(ingested);
+      if (rewritten) process.send?.(REWRITTEN_MESSAGE);
+      if (inputs && !rewritten && ingested.warnings + drawingWarnings === 0) prepared.rememberPrepared(cacheDir, folders, inputs, ingested.summary);
     }
   } else if (command === 'verify') {
     const { verify } = await import('./verify/index.ts');

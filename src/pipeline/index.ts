@@ -116,8 +116,12 @@ function pageKey(page: Page, metas: Map<string, SourceMeta>): string {
   return createHash('sha256').update(serialize([page, files.map((file) => metas.get(file) ?? null)])).digest('base64url');
 }
 
-/** The per-note stages over one note: its parts, ready to be merged into pages. */
-export function processNote(input: SourceInput, rules: Rules): NoteResult | ErrorReport {
+/**
+ * The per-note stages over one note: its parts, ready to be merged into pages. Each part is
+ * compiled as MDX (ensureCompiles) unless `checkParts` is false: npm run build compiles the
+ * written pages instead (emit/check-pages.ts), and ingests again with this check when one fails.
+ */
+export function processNote(input: SourceInput, rules: Rules, checkParts = true): NoteResult | ErrorReport {
   let note: Note;
   try {
     note = readNote(input.bytes, input.name, rules, input.name);
@@ -140,7 +144,7 @@ export function processNote(input: SourceInput, rules: Rules): NoteResult | Erro
     const topic = findTopic(kept, rules.taxonomy);
     const extracted = extractDiagrams(kept, rules.actors, rules.pageModel);
     specs.push(...extracted.specs);
-    return { ...kept, children: ensureCompiles(extracted.children, note.file), classification, ...(topic ? { topic } : {}), diagrams: extracted.records };
+    return { ...kept, children: checkParts ? ensureCompiles(extracted.children, note.file) : extracted.children, classification, ...(topic ? { topic } : {}), diagrams: extracted.records };
   });
   return { file: { data: note.file.data, warnings: warningsOf(note.file) }, sections: parts, specs };
 }
@@ -160,16 +164,17 @@ export function progressOf(input: SourceInput, result: NoteResult | ErrorReport)
 /**
  * The whole pipeline over a set of notes, from bytes to the files to write and the report.
  * With a cache, notes whose bytes did not change are not worked on again (see NoteCache);
- * the stages after them take their results as they are and change nothing in them.
+ * the stages after them take their results as they are and change nothing in them. Parts are
+ * compiled as MDX as processNote says (`checkParts`).
  */
-export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (event: ProgressEvent) => void, cache?: NoteCache, pageCache?: PageCache): PipelineResult {
+export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (event: ProgressEvent) => void, cache?: NoteCache, pageCache?: PageCache, checkParts = true): PipelineResult {
   const used = new Set<string>();
   const sorted = byName(inputs);
   const results = sorted.map((input) => {
     const key = cache ? cacheKey(input) : '';
     // A fresh result goes through V8's serialiser as a kept one did: numbers and arrays then have
     // the same form in both, and the pages made from them hash the same in the next run.
-    const result = cache?.get(key) ?? (cache ? deserialize(serialize(processNote(input, rules))) as NoteResult | ErrorReport : processNote(input, rules));
+    const result = cache?.get(key) ?? (cache ? deserialize(serialize(processNote(input, rules, checkParts))) as NoteResult | ErrorReport : processNote(input, rules, checkParts));
     if (cache) {
       cache.set(key, result);
       used.add(key);

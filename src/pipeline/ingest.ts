@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
+import { checkPages, type PageCompileError } from './emit/check-pages.ts';
 import { compileCounts, keepCompiled, rememberCompiled } from './emit/compile-mdx.ts';
 import { writeOutput, type WriteResult } from './emit/write.ts';
 import { byName, cacheKey, listSources, progressOf, runPipeline, type NoteCache, type ProgressEvent, type SourceInput } from './index.ts';
 import { defaultThreads, PARALLEL_FROM, processNotesInParallel } from './notes-in-parallel.ts';
 import type { IngestReport } from './report/index.ts';
-import { loadCaches, noteCacheFingerprint, saveCaches } from './note-cache.ts';
+import { draftCaches, loadCaches, noteCacheFingerprint, saveCaches } from './note-cache.ts';
 import { loadRules } from './rules/index.ts';
 import { splitEvernoteExports } from './read/evernote.ts';
 import { convertWordNotes } from './read/word.ts';
@@ -42,6 +43,22 @@ export interface IngestOptions {
    * core (at most four) once there are PARALLEL_FROM notes to read, else one.
    */
   threads?: number;
+  /**
+   * How the ingest makes sure every page compiles as MDX (one that does not would fail the site's
+   * build). 'parts', the default: each part of a note is compiled before the parts are merged,
+   * and a block that does not compile is shown as its text (emit/ensure-compiles.ts). 'pages':
+   * the pages are compiled once they are written (and onWritten told), on threads of the lowest
+   * priority (emit/check-pages.ts), while Astro reads them: the run's `checkWrittenPages` says
+   * which do not compile, and the caches are kept only when all do. npm run build takes 'pages', and
+   * ingests again with 'parts' when a page fails.
+   */
+  mdxCheck?: 'parts' | 'pages';
+}
+
+/** What the MDX check of written pages found: the pages that do not compile, and its counts. */
+export interface PagesChecked {
+  failed: PageCompileError[];
+  checked: { compiled: number; remembered: number };
 }
 
 export interface IngestRun {
@@ -55,6 +72,13 @@ export interface IngestRun {
   reused: { kept: number; read: number };
   /** The threads the notes read afresh were shared among. */
   threads: number;
+  /**
+   * With `mdxCheck: 'pages'`: starts the check of the written pages, which ends once the caches
+   * are kept (or left: a page failed). The caller starts it when it suits: npm run build once the
+   * diagrams are drawn, which must be ready before Astro's bundling ends, while the check may run
+   * until Astro's end.
+   */
+  checkWrittenPages?: () => Promise<PagesChecked>;
 }
 
 /**
@@ -73,15 +97,32 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestRun> {
   const caches = kept ? loadCaches(kept.dir, kept.fingerprint) : undefined;
   const before = new Set(caches?.notes.keys());
   const pagesBefore = new Map(caches?.pages);
-  const parallel = await readInParallel(inputs, rules, options, caches?.notes);
-  const { files, assets, report } = runPipeline(inputs, rules, parallel ? undefined : options.onProgress, parallel?.notes ?? caches?.notes, caches?.pages);
+  const checkParts = options.mdxCheck !== 'pages';
+  const parallel = await readInParallel(inputs, rules, options, caches?.notes, checkParts);
+  const { files, assets, report } = runPipeline(inputs, rules, parallel ? undefined : options.onProgress, parallel?.notes ?? caches?.notes, caches?.pages, checkParts);
   const reused = [...(caches?.notes.keys() ?? [])].filter((key) => before.has(key)).length;
   const pagesChanged = caches && (caches.pages.size !== pagesBefore.size || [...caches.pages].some(([key, memo]) => pagesBefore.get(key) !== memo));
   const written = writeOutput(resolve(options.out), files, rules.taxonomy.chapters.map((c) => c.slug), assets);
   options.onWritten?.();
-  if (kept && caches && (reused !== before.size || reused !== caches.notes.size || pagesChanged)) saveCaches(kept.dir, kept.fingerprint, caches);
-  if (options.compiled) keepCompiled(options.compiled);
-  return { report, written, notes: inputs.length, seconds: (performance.now() - started) / 1000, checked: { ...compileCounts }, reused: { kept: reused, read: inputs.length - reused }, threads: parallel?.threads ?? 1 };
+  const changed = kept && caches && (reused !== before.size || reused !== caches.notes.size || pagesChanged);
+  const run: IngestRun = { report, written, notes: inputs.length, seconds: (performance.now() - started) / 1000, checked: { ...compileCounts }, reused: { kept: reused, read: inputs.length - reused }, threads: parallel?.threads ?? 1 };
+  if (checkParts) {
+    if (changed) saveCaches(kept.dir, kept.fingerprint, caches);
+    if (options.compiled) keepCompiled(options.compiled);
+    return run;
+  }
+  // Results and pages are kept for the next ingest only once every page compiles; they are
+  // written now all the same, so this process holds them no longer. What compiled is kept in any case.
+  const draft = changed ? draftCaches(kept.dir, kept.fingerprint, caches) : undefined;
+  const pages = files.filter((file) => file.path.endsWith('.mdx'));
+  const checkWrittenPages = () =>
+    checkPages(pages).then((failed) => {
+      if (failed.length === 0) draft?.commit();
+      else draft?.discard();
+      if (options.compiled) keepCompiled(options.compiled);
+      return { failed, checked: { ...compileCounts } };
+    });
+  return { ...run, checkWrittenPages };
 }
 
 /**
@@ -90,7 +131,7 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestRun> {
  * number of threads. Progress is told in the notes' order, as each note and those before it are
  * ready. Undefined when one thread is to do it all: runPipeline then reads the notes itself.
  */
-async function readInParallel(inputs: SourceInput[], rules: ReturnType<typeof loadRules>, options: IngestOptions, cache: NoteCache | undefined): Promise<{ notes: NoteCache; threads: number } | undefined> {
+async function readInParallel(inputs: SourceInput[], rules: ReturnType<typeof loadRules>, options: IngestOptions, cache: NoteCache | undefined, checkParts: boolean): Promise<{ notes: NoteCache; threads: number } | undefined> {
   const sorted = byName(inputs);
   const keys = sorted.map(cacheKey);
   const fresh = keys.flatMap((key, i) => (cache?.has(key) ? [] : [i]));
@@ -101,7 +142,7 @@ async function readInParallel(inputs: SourceInput[], rules: ReturnType<typeof lo
   const tell = () => {
     for (; told < sorted.length && notes.has(keys[told]!); told++) options.onProgress?.(progressOf(sorted[told]!, notes.get(keys[told]!)!));
   };
-  await processNotesInParallel(fresh.map((i) => sorted[i]!), rules, { rulesDir: options.rulesDir, compiled: options.compiled }, threads, (index, result) => {
+  await processNotesInParallel(fresh.map((i) => sorted[i]!), rules, { rulesDir: options.rulesDir, compiled: options.compiled, checkParts }, threads, (index, result) => {
     notes.set(keys[fresh[index]!]!, result);
     tell();
   });

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { installedPackages, writeCacheFile } from './cache-file.ts';
+import { installedPackages, writeCacheDraft, type CacheDraft } from './cache-file.ts';
 import { isPicture } from './clean/local-images.ts';
 import { filesUnder } from './files-under.ts';
 import { root } from './step-basics.ts';
@@ -65,7 +65,24 @@ export function loadCaches(dir: string, fingerprint: string): Caches {
  * written only means the next ingest reads every note afresh.
  */
 export function saveCaches(dir: string, fingerprint: string, caches: Caches): void {
+  draftCaches(dir, fingerprint, caches)?.commit();
+}
+
+/**
+ * Writes the caches as saveCaches does, but kept only once committed (cache-file.ts): the ingest
+ * that checks its pages after writing them frees its memory of the caches at once, and keeps them
+ * only when every page compiles.
+ */
+export function draftCaches(dir: string, fingerprint: string, caches: Caches): CacheDraft | undefined {
   const file = fileOf(dir, fingerprint);
-  if (!writeCacheFile(file, serialize(caches))) return;
-  for (const name of readdirSync(dir)) if (name.startsWith(PREFIX) && name.endsWith(SUFFIX) && join(dir, name) !== file) rmSync(join(dir, name), { force: true });
+  const draft = writeCacheDraft(file, serialize(caches));
+  if (!draft) return undefined;
+  return {
+    discard: draft.discard,
+    commit: () => {
+      if (!draft.commit()) return false;
+      for (const name of readdirSync(dir)) if (name.startsWith(PREFIX) && name.endsWith(SUFFIX) && join(dir, name) !== file) rmSync(join(dir, name), { force: true });
+      return true;
+    },
+  };
 }

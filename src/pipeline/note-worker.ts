@@ -11,14 +11,14 @@ import { processNote } from './index.ts';
 import type { NoteWorkerData, NoteWorkerMessage } from './notes-in-parallel.ts';
 import { loadRules } from './rules/index.ts';
 
-const { rulesDir, compiled, inputs, claim } = workerData as NoteWorkerData;
+const { rulesDir, compiled, inputs, claim, checkParts } = workerData as NoteWorkerData;
 const post = (message: NoteWorkerMessage, transfer: ArrayBuffer[] = []) => parentPort?.postMessage(message, transfer);
 const rules = loadRules(rulesDir);
 rememberCompiled(compiled);
 for (let index = Atomics.add(claim, 0, 1); index < inputs.length; index = Atomics.add(claim, 0, 1)) {
   const input = inputs[index]!;
   try {
-    const bytes = serialize(processNote(input, rules));
+    const bytes = serialize(processNote(input, rules, checkParts));
     const result = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     post({ index, result }, [result]);
   } catch (error) {

@@ -20,6 +20,8 @@ export interface NoteWorkerData {
   compiled?: string | undefined;
   inputs: SourceInput[];
   claim: Int32Array;
+  /** Whether each part is compiled as MDX (processNote's checkParts). */
+  checkParts: boolean;
 }
 
 /** What a worker sends: a note's result (serialised), the error that stopped it, or its end with what its MDX check met. */
@@ -45,7 +47,7 @@ export function defaultThreads(): number {
  * and result as it is ready (in no set order). Rejects with the first failure: a worker's names
  * its note, this thread's is thrown as it is, as on one thread.
  */
-export async function processNotesInParallel(inputs: SourceInput[], rules: Rules, setup: { rulesDir: string; compiled?: string | undefined }, threads: number, onResult: (index: number, result: Result) => void): Promise<void> {
+export async function processNotesInParallel(inputs: SourceInput[], rules: Rules, setup: { rulesDir: string; compiled?: string | undefined; checkParts: boolean }, threads: number, onResult: (index: number, result: Result) => void): Promise<void> {
   const claim = new Int32Array(new SharedArrayBuffer(4));
   const stopAll = () => Atomics.store(claim, 0, inputs.length);
   const failure = (index: number, error: string) => new Error(`${inputs[index]?.name ?? 'a note'}: ${error}`);
@@ -75,7 +77,7 @@ export async function processNotesInParallel(inputs: SourceInput[], rules: Rules
   });
   try {
     for (let index = Atomics.add(claim, 0, 1); index < inputs.length; index = Atomics.add(claim, 0, 1)) {
-      onResult(index, deserialize(serialize(processNote(inputs[index]!, rules))) as Result);
+      onResult(index, deserialize(serialize(processNote(inputs[index]!, rules, setup.checkParts))) as Result);
       // Lets the workers' results in as they come, for the progress lines.
       await new Promise((resolve) => setImmediate(resolve));
     }

@@ -23,6 +23,19 @@ export function sourcesDir(given?: string, content = contentDir): string {
  */
 export const INGESTED_MESSAGE = 'ingested';
 
+/**
+ * What `cli.ts prepare` tells npm run build once the diagrams are drawn into content/diagrams/:
+ * Astro may take them in, while the pages are still compiled as MDX.
+ */
+export const DIAGRAMS_DRAWN_MESSAGE = 'diagrams drawn';
+
+/**
+ * What `cli.ts prepare` tells npm run build when it has written pages again after Astro began to
+ * read them: a page did not compile as MDX, and the notes were ingested again with each part
+ * compiled (ingestFolder's mdxCheck). Astro is started again on the mended pages.
+ */
+export const REWRITTEN_MESSAGE = 'rewritten';
+
 /** A step that cannot go on: the message, and what to do about it. */
 export class StepError extends Error {
   readonly hint: string | undefined;

@@ -18,7 +18,7 @@ export const WAITING_MESSAGE = 'waiting';
 export const PREPARED_MESSAGE = 'prepared';
 /** What Astro sends when it is about to take in the drawn diagrams. */
 export const WAITING_DIAGRAMS_MESSAGE = 'waiting for diagrams';
-/** What npm run build answers once the pipeline has drawn the diagrams and ended well. */
+/** What npm run build answers once the pipeline has drawn the diagrams (its MDX check of the pages may go on). */
 export const DRAWN_MESSAGE = 'drawn';
 
 const ANSWERS = new Set([PREPARED_MESSAGE, DRAWN_MESSAGE]);

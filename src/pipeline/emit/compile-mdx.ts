@@ -27,22 +27,46 @@ export const compileCounts = { compiled: 0, remembered: 0 };
 
 const hashOf = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 24);
 
-/** Compiles an MDX page body as the site will; returns the error message, or undefined when it compiles. */
-export function mdxError(body: string): string | undefined {
-  const key = hashOf(body);
-  if (known.has(key)) {
-    met.add(key);
-    compileCounts.remembered++;
-    return undefined;
-  }
+/** Where and why a body does not compile: the compiler's message (its first line) and the line of the body it points at. */
+export interface CompileError {
+  message: string;
+  line?: number;
+}
+
+/** Compiles an MDX body as the site will, with no memory: why it does not compile, or undefined when it does. */
+export function compileError(body: string): CompileError | undefined {
   compileCounts.compiled++;
   try {
     processor.processSync(body);
   } catch (error) {
-    return (error as Error).message.split('\n')[0] ?? String(error);
+    const line = (error as { line?: unknown }).line;
+    return { message: (error as Error).message.split('\n')[0] ?? String(error), ...(typeof line === 'number' ? { line } : {}) };
   }
+  return undefined;
+}
+
+/** Is this body known to compile, from this run or an earlier one? Counted as remembered when it is. */
+export function knownToCompile(body: string): boolean {
+  const key = hashOf(body);
+  if (!known.has(key)) return false;
+  met.add(key);
+  compileCounts.remembered++;
+  return true;
+}
+
+/** Takes a body as compiling (compiled here, or by another thread): the next ingest need not compile it again. */
+export function compiledWell(body: string): void {
+  const key = hashOf(body);
   known.add(key);
   met.add(key);
+}
+
+/** Compiles an MDX page body as the site will; returns the error message, or undefined when it compiles. */
+export function mdxError(body: string): string | undefined {
+  if (knownToCompile(body)) return undefined;
+  const error = compileError(body);
+  if (error) return error.message;
+  compiledWell(body);
   return undefined;
 }
 
