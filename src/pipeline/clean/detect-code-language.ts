@@ -81,7 +81,8 @@ export function declaredLanguageFits(lang: string, code: string): boolean {
     case 'yaml':
     case 'yml':
       // The author said YAML: a terminal session, or text that neither parses nor is made of keys, contradicts it.
-      return !looksLikeConsole(code) && (parsesAsYaml(code) || yamlShape(code) >= 0.6);
+      // Shaped like YAML is enough, and cheap: only other text is parsed.
+      return !looksLikeConsole(code) && (yamlShape(code) >= 0.6 || parsesAsYaml(code));
     case 'js':
     case 'javascript':
     case 'ts':
