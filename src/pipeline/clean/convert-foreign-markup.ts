@@ -86,8 +86,10 @@ class Converter {
     }
     const known = this.unwrapNames.has(marker.name);
     if (!known) dropped(this.file, 'markup:unknown-shortcode', marker.source, line);
+    // A colon fence's title is all that follows its name (`::: details 点击查看 NodePort 示例`).
+    if (marker.syntax === 'colons') return [...labelLine(marker.args || undefined), ...children];
     const label = this.labelNames.has(marker.name) ? (args.named.get('name') ?? args.named.get('label') ?? args.positional[0]) : undefined;
-    const title = args.named.get('title') ?? args.named.get('caption') ?? label ?? (marker.syntax === 'colons' ? marker.args : undefined);
+    const title = args.named.get('title') ?? args.named.get('caption') ?? label;
     return [...labelLine(title), ...children];
   }
 
@@ -110,7 +112,8 @@ class Converter {
     for (const child of children) {
       const marker = child.type === 'html' ? markerOf(child.value) : undefined;
       const line = child.position?.start.line;
-      if (!marker) {
+      // An MkDocs opener is joined with the block below it by admonitions(), not paired.
+      if (!marker || marker.syntax === 'mkdocs') {
         target().push(child);
         continue;
       }
@@ -157,11 +160,10 @@ class Converter {
     return this.aside(kind, m[2]?.trim() || undefined, body);
   }
 
-  /** `!!! note "标题"` followed by an indented block (MkDocs); `???` is the collapsible form. */
+  /** `!!! note "标题"` followed by an indented block (MkDocs); `???` is the collapsible form. The opener is a paragraph, or the comment isolate-template-lines.ts made of it. */
   mkdocs(children: RootContent[], i: number): { node: RootContent; consumed: number } | undefined {
-    const p = children[i];
-    if (p?.type !== 'paragraph') return undefined;
-    const text = toString(p);
+    const text = openerText(children[i]);
+    if (text === undefined) return undefined;
     const m = MKDOCS.exec(text);
     if (!m) return undefined;
     const kind = this.kindOf(m[1]) ?? this.markup['default-aside'];
@@ -177,8 +179,7 @@ class Converter {
    * a bold line above its content, as a Docusaurus tab's does; the page shows every tab's content.
    */
   mkdocsTab(children: RootContent[], i: number): { nodes: RootContent[]; consumed: number } | undefined {
-    const p = children[i];
-    const m = p?.type === 'paragraph' ? MKDOCS_TAB.exec(toString(p).trim()) : null;
+    const m = MKDOCS_TAB.exec(openerText(children[i])?.trim() ?? '');
     const next = children[i + 1];
     const indented = next?.type === 'code' && !next.lang && !next.meta ? next : undefined;
     if (!m || !indented) return undefined;
@@ -208,10 +209,20 @@ class Converter {
         i += tab.consumed - 1;
         continue;
       }
-      out.push(child);
+      // An opener that neither an admonition nor a tab took stays as the line it was.
+      const opener = child.type === 'html' ? markerOf(child.value) : undefined;
+      if (opener?.syntax === 'mkdocs') out.push({ type: 'paragraph', children: [{ type: 'text', value: opener.source }], ...(child.position ? { position: child.position } : {}) });
+      else out.push(child);
     }
     parent.children = out as never;
   }
+}
+
+/** The text of a block that may open an MkDocs admonition or tab: a paragraph's, or an isolated opener's. */
+function openerText(block: RootContent | undefined): string | undefined {
+  if (block?.type === 'paragraph') return toString(block);
+  const marker = block?.type === 'html' ? markerOf(block.value) : undefined;
+  return marker?.syntax === 'mkdocs' ? marker.source : undefined;
 }
 
 /**

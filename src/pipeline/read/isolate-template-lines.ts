@@ -6,10 +6,16 @@
  * an HTML comment carrying what it said. A comment interrupts a paragraph and ends a list, so
  * every marker becomes a block of its own in the tree, where `convertForeignMarkup` pairs the
  * openers with their closers. Line numbers do not change.
+ *
+ * MkDocs opens an admonition (`!!! note "标题"`, `??? tip`) or a content tab (`=== "命令行"`)
+ * with a line whose content follows indented. Written straight below the opener, that content
+ * would be read as the opener's paragraph, its code fences and indentation lost; the opener as a
+ * comment ends there, and the content becomes an indented block of its own.
  */
 
 export interface TemplateMarker {
-  syntax: 'hugo' | 'gitbook' | 'colons';
+  /** `mkdocs`: an admonition's or content tab's opener, which `convertForeignMarkup` joins with the indented block below it. */
+  syntax: 'hugo' | 'gitbook' | 'colons' | 'mkdocs';
   /** Closes a block opened earlier (`{{< /x >}}`, `{% endx %}`, a bare `:::`). */
   close: boolean;
   /** Lower-case name (`callout`, `hint`, `tip`); empty for a bare `:::`. */
@@ -24,6 +30,10 @@ const HUGO = /^\s{0,3}\{\{([<%])\s*(\/?)\s*([\w-]+)(.*?)\s*\/?\s*[>%]\}\}\s*$/;
 const GITBOOK = /^\s{0,3}\{%-?\s*(end)?([\w-]+)(.*?)\s*-?%\}\s*$/;
 const COLONS = /^\s{0,3}:{3,}\s*([\w-]*)(.*)$/;
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+/** An MkDocs admonition (`!!!`), collapsible (`???`, `???+`) or content tab (`===`) opener. */
+const MKDOCS_OPENER = /^\s{0,3}(?:!!!|\?\?\?\+?|===\+?)[ \t]+\S/;
+/** A line indented as MkDocs indents an opener's content: four spaces or a tab. */
+const INDENTED = /^(?: {4}|\t)\s*\S/;
 const PREFIX = '<!--handbook-markup:';
 
 /** Recognises a template marker line, or returns undefined. */
@@ -56,11 +66,11 @@ export function markerOf(html: string): TemplateMarker | undefined {
 
 /** Replaces every template marker line outside fenced code by its comment. */
 export function isolateTemplateLines(markdown: string): string {
-  if (!markdown.includes('{{') && !markdown.includes('{%') && !markdown.includes(':::')) return markdown;
+  if (!['{{', '{%', ':::', '!!!', '???', '==='].some((mark) => markdown.includes(mark))) return markdown;
   let fence: string | undefined;
-  return markdown
-    .split('\n')
-    .map((line) => {
+  const lines = markdown.split('\n');
+  return lines
+    .map((line, i) => {
       const f = FENCE.exec(line)?.[1];
       if (f) {
         if (fence === undefined) fence = f;
@@ -68,6 +78,7 @@ export function isolateTemplateLines(markdown: string): string {
         return line;
       }
       if (fence !== undefined) return line;
+      if (MKDOCS_OPENER.test(line) && INDENTED.test(lines[i + 1] ?? '')) return markerComment({ syntax: 'mkdocs', close: false, name: '', args: '', source: line.trim() });
       const marker = parseMarkerLine(line);
       return marker ? markerComment(marker) : line;
     })
