@@ -40,6 +40,7 @@ class Converter {
   private readonly unwrapNames: Set<string>;
   private readonly labelNames: Set<string>;
   private readonly pictureNames: Set<string>;
+  private readonly linkNames: Set<string>;
   private readonly markup: Markup;
   private readonly file: NoteFile;
 
@@ -51,6 +52,7 @@ class Converter {
     this.unwrapNames = new Set(markup['unwrap-shortcodes'].map((n) => n.toLowerCase()));
     this.labelNames = new Set(markup['labelled-shortcodes'].map((n) => n.toLowerCase()));
     this.pictureNames = new Set(markup['picture-shortcodes'].map((n) => n.toLowerCase()));
+    this.linkNames = new Set(markup['link-shortcodes'].map((n) => n.toLowerCase()));
   }
 
   /** A picture shortcode standing alone (`{{< figure src="a.png" caption="架构" >}}`): the picture (its caption the alt text, unless it has one), and a caption of its own below it. */
@@ -64,6 +66,16 @@ class Converter {
     const image: RootContent = { type: 'paragraph', children: [{ type: 'image', url: src, alt }] };
     // A caption that only repeats the alt text is said once, by the picture.
     return caption && caption !== alt ? [image, { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: caption }] }] }] : [image];
+  }
+
+  /** An embed shortcode standing alone (`{% embed url="https://…" caption="官方文档" %}`): a link to its address, named by its caption or the address. */
+  link(marker: TemplateMarker): RootContent[] | undefined {
+    if (marker.close || marker.syntax === 'colons' || !this.linkNames.has(marker.name)) return undefined;
+    const args = parseArgs(marker.args);
+    const url = args.named.get('url') ?? args.named.get('src') ?? args.named.get('href') ?? args.positional.find((a) => /^https?:\/\//.test(a));
+    if (!url) return undefined;
+    const label = args.named.get('caption') ?? args.named.get('title') ?? url;
+    return [{ type: 'paragraph', children: [{ type: 'link', url, children: [{ type: 'text', value: label }] }] }];
   }
 
   aside(kind: AsideKind, title: string | undefined, children: RootContent[]): ContainerDirective {
@@ -117,9 +129,9 @@ class Converter {
         target().push(child);
         continue;
       }
-      const picture = this.picture(marker);
-      if (picture) {
-        target().push(...picture);
+      const shown = this.picture(marker) ?? this.link(marker);
+      if (shown) {
+        target().push(...shown);
         continue;
       }
       if (!marker.close) {

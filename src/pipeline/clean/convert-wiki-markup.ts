@@ -3,12 +3,13 @@ import { SKIP, visit } from 'unist-util-visit';
 import { dropped, type NoteFile } from '../types.ts';
 
 /**
- * `[[target]]`, `[[target|shown]]`, `[[target#heading]]`, `![[embed]]` and `==highlight==`,
- * as Obsidian and other wiki-style note apps write them. A Markdown parser leaves them as text.
+ * `[[target]]`, `[[target|shown]]`, `[[target#heading]]`, `![[embed]]`, `==highlight==` and
+ * `%%comment%%`, as Obsidian and other wiki-style note apps write them. A Markdown parser leaves
+ * them as text.
  * A bracket pair opened by a space (`[[ -f file ]]`, a shell test) or after a word (`a[[0]]`) is none of them, nor are
  * equals signs around no word (`==>==>`, an arrow drawn in text).
  */
-const WIKI = /(?<![\w\]])(!?)\[\[(?=[^\s\]])([^\[\]|#\n]*)(#[^\[\]|\n]*)?(?:\|([^\[\]\n]*))?\]\]|(?<!=)==(?=[^\s=][^=\n]*?[\p{L}\p{N}])([^=\n]*?[^\s=])==(?!=)/gu;
+const WIKI = /(?<![\w\]])(!?)\[\[(?=[^\s\]])([^\[\]|#\n]*)(#[^\[\]|\n]*)?(?:\|([^\[\]\n]*))?\]\]|(?<!=)==(?=[^\s=][^=\n]*?[\p{L}\p{N}])([^=\n]*?[^\s=])==(?!=)|%%([^%]+?)%%/gu;
 const IMAGE_FILE = /\.(png|jpe?g|gif|svg|webp|bmp|avif)$/i;
 
 /** The words a link to another note shows: its own text, else the note's name, else the heading. */
@@ -16,8 +17,8 @@ const linkWords = (target: string, heading: string, shown: string | undefined) =
 
 /** A text as a reader sees it once wiki markup is converted: link words, highlighted words, no embeds. */
 export function wikiReaderText(text: string): string {
-  return text.replace(WIKI, (_whole, _bang: string, target: string | undefined, heading: string | undefined, shown: string | undefined, highlighted: string | undefined) =>
-    highlighted ?? (_bang ? '' : linkWords(target ?? '', heading ?? '', shown)),
+  return text.replace(WIKI, (_whole, _bang: string, target: string | undefined, heading: string | undefined, shown: string | undefined, highlighted: string | undefined, comment: string | undefined) =>
+    comment !== undefined ? '' : (highlighted ?? (_bang ? '' : linkWords(target ?? '', heading ?? '', shown))),
   );
 }
 
@@ -31,7 +32,12 @@ function convert(text: Text, file: NoteFile): PhrasingContent[] {
   for (const m of text.value.matchAll(WIKI)) {
     keep(text.value.slice(last, m.index));
     last = m.index + m[0].length;
-    const [whole, bang, target = '', heading = '', shown, highlighted] = m;
+    const [whole, bang, target = '', heading = '', shown, highlighted, comment] = m;
+    if (comment !== undefined) {
+      // The author's note to self, which Obsidian does not show either.
+      dropped(file, 'wiki:comment', whole, text.position?.start.line);
+      continue;
+    }
     if (highlighted !== undefined) {
       out.push({ type: 'strong', children: [{ type: 'text', value: highlighted }] } satisfies Strong);
       continue;
@@ -55,10 +61,10 @@ function convert(text: Text, file: NoteFile): PhrasingContent[] {
   return out;
 }
 
-/** Wiki links and embeds become their words or images; highlights become strong emphasis. */
+/** Wiki links and embeds become their words or images; highlights become strong emphasis; comments go, reported. */
 export function convertWikiMarkup(tree: Root, file: NoteFile): void {
   visit(tree, 'text', (node, index, parent: Parent | undefined) => {
-    if (!parent || index === undefined || !node.value.includes('[[') && !node.value.includes('==')) return;
+    if (!parent || index === undefined || !['[[', '==', '%%'].some((mark) => node.value.includes(mark))) return;
     const nodes = convert(node, file);
     if (nodes.length === 1 && nodes[0] === node) return;
     parent.children.splice(index, 1, ...(nodes as never[]));

@@ -188,6 +188,8 @@ export const markupSchema = z.object({
   'labelled-shortcodes': z.array(z.string().min(1)).default([]),
   /** Shortcodes that show a picture and stand alone (`{{< figure src="…" caption="…" >}}`): they become the picture and its caption. */
   'picture-shortcodes': z.array(z.string().min(1)).default([]),
+  /** Shortcodes that show what an address holds and stand alone (`{% embed url="…" caption="…" %}`): they become a link to it, named by the caption or the address. */
+  'link-shortcodes': z.array(z.string().min(1)).default([]),
   /** Commands that make a code block with no language a shell session (`bash`) when most of its lines start with one. */
   'shell-commands': z.array(z.string().min(1)).default([]),
   /** Characters removed from text and code: permalink marks, zero-width characters, soft hyphens. */
