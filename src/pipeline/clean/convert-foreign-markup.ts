@@ -172,6 +172,17 @@ class Converter {
     return this.aside(kind, m[2]?.trim() || undefined, body);
   }
 
+  /** `?> 提示` and `!> 警告` (docsify): a paragraph opened by a mark `paragraph-asides` names is a callout of its kind. */
+  paragraphAside(block: RootContent): RootContent | undefined {
+    const lead = block.type === 'paragraph' ? block.children[0] : undefined;
+    if (block.type !== 'paragraph' || lead?.type !== 'text') return undefined;
+    const mark = Object.keys(this.markup['paragraph-asides']).find((m) => lead.value.startsWith(`${m} `) || lead.value.startsWith(`${m}\u3000`));
+    const kind = mark === undefined ? undefined : this.markup['paragraph-asides'][mark];
+    if (mark === undefined || kind === undefined) return undefined;
+    const rest = [{ ...lead, value: lead.value.slice(mark.length).trimStart() }, ...block.children.slice(1)].filter((c) => c.type !== 'text' || c.value !== '');
+    return this.aside(kind, undefined, [{ ...block, children: rest as PhrasingContent[] }]);
+  }
+
   /** `!!! note "标题"` followed by an indented block (MkDocs); `???` is the collapsible form. The opener is a paragraph, or the comment isolate-template-lines.ts made of it. */
   mkdocs(children: RootContent[], i: number): { node: RootContent; consumed: number } | undefined {
     const text = openerText(children[i]);
@@ -198,13 +209,13 @@ class Converter {
     return { nodes: [...labelLine(m[1]), ...markdownToMdast(indented.value).children], consumed: 2 };
   }
 
-  /** Alerts, MkDocs admonitions and content tabs among one parent's children. */
+  /** Alerts, docsify's callouts, MkDocs admonitions and content tabs among one parent's children. */
   admonitions(parent: Parent): void {
     const children = parent.children as RootContent[];
     const out: RootContent[] = [];
     for (let i = 0; i < children.length; i++) {
       const child = children[i] as RootContent;
-      const alert = child.type === 'blockquote' ? this.githubAlert(child) : undefined;
+      const alert = child.type === 'blockquote' ? this.githubAlert(child) : this.paragraphAside(child);
       if (alert) {
         out.push(alert);
         continue;

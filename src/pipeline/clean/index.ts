@@ -24,6 +24,7 @@ import { unwrapOutline } from './unwrap-outline.ts';
 import { unwrapSearchLinks } from './unwrap-search-links.ts';
 import { linkWebAddresses } from './web-addresses.ts';
 import { emojiShortcodes } from './emoji-shortcodes.ts';
+import { joinExcessCells } from './join-excess-cells.ts';
 import { wrapLoosePhrasing } from '../tree/wrap-loose-phrasing.ts';
 
 export { dropRepeats } from './drop-repeats.ts';
@@ -49,6 +50,7 @@ export function clean(tree: Root, file: NoteFile, rules: Rules): Root {
   fixTerms(tree, file, rules.glossary);
   trimInlineWhitespace(tree);
   tabTables(tree);
+  joinExcessCells(tree);
   splitLineParagraphs(tree);
   dropJunkLines(tree, file, rules.junk);
   dropCodeLineNumbers(tree, file);

@@ -67,7 +67,7 @@ export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'ju
     }
   }
   let markdown: Root | undefined;
-  const parseMarkdown = () => (markdown ??= markdownToMdast(isolateTemplateLines(split.body)));
+  const parseMarkdown = () => (markdown ??= markdownToMdast(isolateTemplateLines(split.body, rules.markup['code-shortcodes'])));
   const format = word ? 'word' : light ?? detectFormat(split.body, name, split.matter !== undefined, markdownToMdast, typedCommand(rules.markup['plain-text'], rules.markup['shell-commands']));
   let tree: Root;
   let title = metadata.title;

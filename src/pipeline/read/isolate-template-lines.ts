@@ -64,13 +64,38 @@ export function markerOf(html: string): TemplateMarker | undefined {
   }
 }
 
-/** Replaces every template marker line outside fenced code by its comment. */
-export function isolateTemplateLines(markdown: string): string {
+/** The language and title a code shortcode gives its block: Hexo's `{% codeblock 文件名 lang:yaml %}`, Hugo's `{{< highlight yaml >}}`. */
+function codeInfo(marker: TemplateMarker): string {
+  const words = marker.args.split(/\s+/).filter(Boolean);
+  const lang = words.find((w) => w.startsWith('lang:'))?.slice('lang:'.length) ?? (marker.syntax === 'hugo' ? words[0]?.replace(/^["']|["']$/g, '') : undefined);
+  const title = marker.syntax === 'gitbook' ? words.find((w) => !w.startsWith('lang:') && !/^https?:\/\//.test(w)) : undefined;
+  return `${lang ?? ''}${title ? ` title=${JSON.stringify(title)}` : ''}`;
+}
+
+/** The fence a code shortcode's block is written between: longer than any a code sample holds. */
+const CODE_FENCE = '`````';
+
+/**
+ * Replaces every template marker line outside fenced code by its comment. A code shortcode
+ * (`codeShortcodes`: Hexo's `{% codeblock %}`, Hugo's `{{< highlight >}}`) holds code, not
+ * Markdown: its opening and closing lines become the fences of a code block instead.
+ */
+export function isolateTemplateLines(markdown: string, codeShortcodes: readonly string[] = []): string {
   if (!['{{', '{%', ':::', '!!!', '???', '==='].some((mark) => markdown.includes(mark))) return markdown;
   let fence: string | undefined;
+  /** The code shortcode whose block the lines are in. */
+  let code: string | undefined;
   const lines = markdown.split('\n');
   return lines
     .map((line, i) => {
+      if (code !== undefined) {
+        const end = parseMarkerLine(line);
+        if (end?.close && end.name === code) {
+          code = undefined;
+          return CODE_FENCE;
+        }
+        return line;
+      }
       const f = FENCE.exec(line)?.[1];
       if (f) {
         if (fence === undefined) fence = f;
@@ -80,6 +105,10 @@ export function isolateTemplateLines(markdown: string): string {
       if (fence !== undefined) return line;
       if (MKDOCS_OPENER.test(line) && INDENTED.test(lines[i + 1] ?? '')) return markerComment({ syntax: 'mkdocs', close: false, name: '', args: '', source: line.trim() });
       const marker = parseMarkerLine(line);
+      if (marker && !marker.close && marker.syntax !== 'colons' && codeShortcodes.includes(marker.name)) {
+        code = marker.name;
+        return `${CODE_FENCE}${codeInfo(marker)}`;
+      }
       return marker ? markerComment(marker) : line;
     })
     .join('\n');

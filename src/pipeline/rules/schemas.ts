@@ -188,6 +188,10 @@ export const markupSchema = z.object({
   'labelled-shortcodes': z.array(z.string().min(1)).default([]),
   /** Shortcodes that show a picture and stand alone (`{{< figure src="…" caption="…" >}}`): they become the picture and its caption. */
   'picture-shortcodes': z.array(z.string().min(1)).default([]),
+  /** Marks that open a paragraph and make it a callout, with the callout's kind (docsify's `?> 提示` and `!> 警告`). */
+  'paragraph-asides': z.record(z.string().min(1), asideKind).default({}),
+  /** Shortcodes and tags that hold code (`{% codeblock lang:yaml %}`, `{{< highlight go >}}`): their content becomes a code block in that language, never Markdown. Lower case. */
+  'code-shortcodes': z.array(z.string().min(1)).default([]),
   /** Shortcodes that show what an address holds and stand alone (`{% embed url="…" caption="…" %}`): they become a link to it, named by the caption or the address. */
   'link-shortcodes': z.array(z.string().min(1)).default([]),
   /** Commands that make a code block with no language a shell session (`bash`) when most of its lines start with one. */
