@@ -25,7 +25,8 @@ await say(INGESTED_MESSAGE);
 await pause(200);
 appendFileSync(${JSON.stringify(log)}, 'pipeline: diagrams drawn\\n');
 await say(DIAGRAMS_DRAWN_MESSAGE);
-await pause(300);
+// The MDX check: long enough for Astro to have taken in the diagrams, however loaded the machine.
+await pause(1500);
 if (${rewrite}) {
   appendFileSync(${JSON.stringify(log)}, 'pipeline: pages written again\\n');
   await say(REWRITTEN_MESSAGE);
@@ -43,7 +44,7 @@ await afterPipeline();
 appendFileSync(${JSON.stringify(log)}, 'astro: content read\\n');
 await afterDiagrams();
 appendFileSync(${JSON.stringify(log)}, 'astro: diagrams taken in\\n');
-await new Promise((resolve) => setTimeout(resolve, 1500));
+await new Promise((resolve) => setTimeout(resolve, 3500));
 appendFileSync(${JSON.stringify(log)}, 'astro: built\\n');
 process.exit(0);
 `;
@@ -66,10 +67,19 @@ function build(rewrite: boolean, pipelineCode = 0): { status: number | null; log
 }
 
 describe('npm run build runs its steps as they speak to each other (src/build.ts)', () => {
+  /** Where a line is in the log (its first place), for the order of what two processes did. */
+  const at = (log: string[], line: string, from = 0) => log.indexOf(line, from);
+
   it('Astro reads the pages once they are written, takes in the diagrams once drawn, and the book comes last', () => {
     const { status, log, output } = build(false);
     expect(status, output).toBe(0);
-    expect(log).toEqual(['pipeline: pages written', 'astro: content read', 'pipeline: diagrams drawn', 'astro: diagrams taken in', 'pipeline: ended', 'astro: built', 'book: printed']);
+    expect(log.filter((l) => l.startsWith('pipeline'))).toEqual(['pipeline: pages written', 'pipeline: diagrams drawn', 'pipeline: ended']);
+    expect(log.filter((l) => l.startsWith('astro'))).toEqual(['astro: content read', 'astro: diagrams taken in', 'astro: built']);
+    expect(at(log, 'astro: content read')).toBeGreaterThan(at(log, 'pipeline: pages written'));
+    expect(at(log, 'astro: diagrams taken in')).toBeGreaterThan(at(log, 'pipeline: diagrams drawn'));
+    // The diagrams are taken in while the pipeline still checks the pages, not once it has ended.
+    expect(at(log, 'astro: diagrams taken in')).toBeLessThan(at(log, 'pipeline: ended'));
+    expect(log.at(-1)).toBe('book: printed');
   });
 
   it('pages written again (one did not compile as MDX): the Astro that read the old ones is stopped, another builds the new ones', () => {
@@ -77,18 +87,11 @@ describe('npm run build runs its steps as they speak to each other (src/build.ts
     expect(status, output).toBe(0);
     expect(output).toContain('Starting astro build again');
     // The first Astro never finished; the second read the pages written again, and it alone built.
-    expect(log).toEqual([
-      'pipeline: pages written',
-      'astro: content read',
-      'pipeline: diagrams drawn',
-      'astro: diagrams taken in',
-      'pipeline: pages written again',
-      'astro: content read',
-      'astro: diagrams taken in',
-      'pipeline: ended',
-      'astro: built',
-      'book: printed',
-    ]);
+    expect(log.filter((l) => l.startsWith('pipeline'))).toEqual(['pipeline: pages written', 'pipeline: diagrams drawn', 'pipeline: pages written again', 'pipeline: ended']);
+    expect(log.filter((l) => l.startsWith('astro'))).toEqual(['astro: content read', 'astro: diagrams taken in', 'astro: content read', 'astro: diagrams taken in', 'astro: built']);
+    const again = at(log, 'pipeline: pages written again');
+    expect(at(log, 'astro: content read', at(log, 'astro: content read') + 1)).toBeGreaterThan(again);
+    expect(log.at(-1)).toBe('book: printed');
   });
 
   it('a pipeline that fails ends the build with its code, and no book is printed', () => {

@@ -2,6 +2,7 @@ import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mda
 import { toString } from 'mdast-util-to-string';
 import type { PageModel } from '../rules/schemas.ts';
 import { headingReader } from '../segment/heading-text.ts';
+import { escapeRegExp } from '../text/escape-reg-exp.ts';
 import { fixed, type NoteFile } from '../types.ts';
 
 /** The words of a paragraph that is one bold run and nothing else, else undefined. */
@@ -19,13 +20,46 @@ function numberedLine(node: RootContent): PhrasingContent[] | undefined {
   return item?.children.length === 1 && only?.type === 'paragraph' && !toString(only).includes('\n') ? only.children : undefined;
 }
 
-/** The words of a line that may ask a question of the list: a bold line, or a numbered line. */
-const lineWords = (node: RootContent) => boldOnly(node) ?? numberedLine(node);
+/** A question line and what follows it in its paragraph (the answer, its label gone). */
+interface Asked {
+  words: PhrasingContent[];
+  answer?: Paragraph;
+}
+
+/** A pattern for one of `labels` followed by a colon at the start of a text, or undefined when there are none. */
+function labelPattern(labels: string[]): RegExp | undefined {
+  return labels.length ? new RegExp(`^\\s*(?:${labels.map(escapeRegExp).join('|')})\\s*\\d*\\s*[:：]\\s*`, 'i') : undefined;
+}
+
+/** A text without the question or answer label it opens with (`问：`, `A:`), as a page that made a question list of it shows it: for npm run verify. */
+export function withoutQuestionLabel(model: PageModel): (text: string) => string {
+  const label = labelPattern([...model['question-labels'], ...model['answer-labels']]);
+  return (text) => (label ? text.replace(label, '') : text);
+}
+
+/**
+ * A paragraph opened by a question label (`问：什么是 Pod？`), its answer on the lines after it,
+ * maybe labelled (`答：Pod 是…`): the question's words without the label, and the answer without its.
+ */
+function labelledQuestion(node: RootContent, question: RegExp | undefined, answer: RegExp | undefined): Asked | undefined {
+  const lead = node.type === 'paragraph' ? node.children[0] : undefined;
+  if (node.type !== 'paragraph' || lead?.type !== 'text' || !question) return undefined;
+  const label = question.exec(lead.value);
+  if (!label) return undefined;
+  const rest = lead.value.slice(label[0].length);
+  const end = rest.indexOf('\n');
+  if (end === -1) return { words: [{ ...lead, value: rest }, ...node.children.slice(1)] };
+  const after = rest.slice(end + 1).replace(answer ?? /^(?!)/, '');
+  const answerChildren = [{ ...lead, value: after }, ...node.children.slice(1)].filter((c) => c.type !== 'text' || c.value.trim() !== '') as PhrasingContent[];
+  return { words: [{ ...lead, value: rest.slice(0, end) }], ...(answerChildren.length ? { answer: { ...node, children: answerChildren } } : {}) };
+}
 
 /**
  * Interview lists often ask each question in a bold line instead of a heading
- * (`**1. PV 和 PVC 是什么关系？**`), or in a numbered line with the answer below it, out of the
- * list (`1. 简述 etcd 的特点？`). In a note with no heading of its own besides its title, when
+ * (`**1. PV 和 PVC 是什么关系？**`), in a numbered line with the answer below it, out of the
+ * list (`1. 简述 etcd 的特点？`), or in a line with a question label (`问：什么是 Pod？`, its
+ * answer on the next line, `答：…`; the labels are `question-labels` and `answer-labels`). In a
+ * note with no heading of its own besides its title, when
  * `min-questions` or more top-level such lines ask a question (as
  * `page-model.yaml` says a question reads), each of them becomes a heading one level below the
  * title, so the note is read as the list of questions it is. Bold labels that ask nothing
@@ -35,16 +69,24 @@ export function promoteBoldQuestions(tree: Root, file: NoteFile, model: PageMode
   const headings = tree.children.filter((n): n is Heading => n.type === 'heading');
   if (headings.length > 1 || (headings[0] && (headings[0].depth !== 1 || tree.children[0] !== headings[0]))) return;
   const reader = headingReader(model);
-  const questions = new Map<RootContent, PhrasingContent[]>();
+  const [question, answer] = [labelPattern(model['question-labels']), labelPattern(model['answer-labels'])];
+  const asked = (node: RootContent): Asked | undefined => {
+    const words = boldOnly(node) ?? numberedLine(node);
+    return words ? { words } : labelledQuestion(node, question, answer);
+  };
+  const questions = new Map<RootContent, Asked>();
   tree.children.forEach((node, i) => {
-    const words = lineWords(node);
+    const found = asked(node);
     const next = tree.children[i + 1];
-    if (words && next && !lineWords(next) && reader.isQuestion(reader.text(toString(node)))) questions.set(node, words);
+    // A question with no answer of its own (the next line asks again) is none.
+    if (found && (found.answer || (next && !asked(next))) && reader.isQuestion(reader.text(toString({ type: 'paragraph', children: found.words })))) questions.set(node, found);
   });
   if (questions.size < model['min-questions']) return;
-  tree.children = tree.children.map((node) => {
-    const words = questions.get(node);
-    return words ? ({ type: 'heading', depth: 2, children: words, ...(node.position ? { position: node.position } : {}) } satisfies Heading) : node;
+  tree.children = tree.children.flatMap((node) => {
+    const found = questions.get(node);
+    if (!found) return [node];
+    const heading: Heading = { type: 'heading', depth: 2, children: found.words, ...(node.position ? { position: node.position } : {}) };
+    return found.answer ? [heading, found.answer] : [heading];
   });
   fixed(file, 'bold-question-heading', questions.size);
 }

@@ -263,6 +263,9 @@ export const pageModelSchema = z.object({
   'question-starts': z.array(z.string().min(1)).default([]),
   /** A heading ending with one of these asks a question. */
   'question-ends': z.array(z.string().min(1)).default([]),
+  /** Labels that open a question line of a question list (`问：`, `Q:`), and its answer (`答：`, `A:`); a colon follows them. */
+  'question-labels': z.array(z.string().min(1)).default([]),
+  'answer-labels': z.array(z.string().min(1)).default([]),
   /** Numbering in front of a heading, removed from its text (regular expressions). */
   'heading-numbering': z.array(pattern).default([]),
   /** The words before the file name on the line naming a part's note. */

@@ -7,6 +7,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { termFixer } from '../clean/fix-terms.ts';
 import type { IngestReport } from '../report/index.ts';
+import { withoutQuestionLabel } from '../clean/promote-bold-questions.ts';
 import { loadRules } from '../rules/index.ts';
 import { decode } from '../read/decode.ts';
 import { wordText } from '../read/word.ts';
@@ -120,7 +121,9 @@ export async function verify(args: string[], paths: { root: string; contentDir: 
     const note = exports.get(part.file)?.[part.index];
     texts.set(source.file, note ? notePage(note) : '');
   }
-  const accounts = account(sourcesDir, siteDir, report, (t) => fixer(t, () => {}), site, texts);
+  // A question list's labels (问：, A:) are not on a page that made headings of its questions.
+  const unlabelled = withoutQuestionLabel(rules.pageModel);
+  const accounts = account(sourcesDir, siteDir, report, (t) => fixer(unlabelled(t), () => {}), site, texts);
   let total = 0;
   let unaccounted = 0;
   console.log(`Conservation check of ${siteDir} against ${sourcesDir}`);
