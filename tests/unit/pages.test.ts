@@ -55,6 +55,8 @@ describe("a note's shape decides its parts", () => {
     expect(short('简述Kubernetes自动扩容机制')).toBe('自动扩容机制');
     expect(short('如何排查Kubernetes中的网络连接问题？')).toBe('排查Kubernetes中的网络连接问题');
     expect(short('etcd 是什么？')).toBe('etcd');
+    expect(short('HPA 是如何工作的？')).toBe('HPA');
+    expect(short('kube-proxy 的工作原理')).toBe('kube-proxy');
     expect(short('什么是')).toBe('什么是');
     // A note's title loses the word for what kind of writing it is, never its subject.
     const plain = (heading: string) => plainTitle(heading, rules.pageModel);
