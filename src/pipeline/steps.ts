@@ -62,7 +62,7 @@ export async function ingestStep(options: IngestStepOptions = {}): Promise<Inges
  * once more. Resolves with whether the pages were written again; throws when a mended page still
  * does not compile.
  */
-export async function settlePages(outcome: IngestOutcome, options: IngestStepOptions = {}): Promise<boolean> {
+export async function settlePages(outcome: IngestOutcome, options: Omit<IngestStepOptions, 'onWritten' | 'mdxCheck'> = {}): Promise<boolean> {
   if (!outcome.checkWrittenPages) return false;
   const { failed, checked } = await outcome.checkWrittenPages();
   const log = options.quiet ? () => {} : (line: string) => console.log(line);
@@ -72,8 +72,7 @@ export async function settlePages(outcome: IngestOutcome, options: IngestStepOpt
   console.warn(`! ${failed.length} page(s) would not compile as MDX:`);
   for (const error of failed) console.warn(`  ${describePageError(error, outDir)}`);
   console.warn('  Ingesting again with each part compiled: what does not compile is shown as its text, and named in the report.');
-  const { onWritten: _told, ...again } = options;
-  await ingestStep({ ...again, mdxCheck: 'parts' });
+  await ingestStep({ ...options, mdxCheck: 'parts' });
   const still = await checkPages(failed.map(({ path }) => ({ path, content: readFileSync(join(outDir, path), 'utf8') })));
   if (still.length) throw new StepError(`${still.length} page(s) still would not compile as MDX once every part compiles:\n${still.map((e) => `  ${describePageError(e, outDir)}`).join('\n')}`, 'Pages join parts that each compile; report the notes these pages come from.');
   return true;

@@ -14,10 +14,15 @@ function pipeBetween(before: TableCell, after: TableCell): string {
   return `${' '.repeat(Math.max(0, pipe.column - end.column))}|${' '.repeat(Math.max(0, start.column - pipe.column - 1))}`;
 }
 
+/** The text of a cell made only of text, else undefined. */
+const plainText = (cell: TableCell) => (cell.children.every((child) => child.type === 'text') ? cell.children.map((child) => (child.type === 'text' ? child.value : '')).join('') : undefined);
+const backticks = (text: string) => text.split('`').length - 1;
+
 /** The cells as one, joined by the pipe that split them: their text parsed again when it is only text (a code span split at its `|` joins whole), else their content side by side. */
 function joined(cells: TableCell[]): PhrasingContent[] {
-  if (cells.every((cell) => cell.children.every((child) => child.type === 'text'))) {
-    const text = cells.map((cell, i) => `${i ? pipeBetween(cells[i - 1]!, cell) : ''}${cell.children.map((child) => (child.type === 'text' ? child.value : '')).join('')}`).join('');
+  const texts = cells.map(plainText);
+  if (texts.every((text) => text !== undefined)) {
+    const text = texts.map((words, i) => `${i ? pipeBetween(cells[i - 1]!, cells[i]!) : ''}${words}`).join('');
     const parsed = markdownToMdast(text).children;
     const [only] = parsed;
     if (parsed.length === 1 && only?.type === 'paragraph') return only.children;
@@ -25,9 +30,6 @@ function joined(cells: TableCell[]): PhrasingContent[] {
   return cells.flatMap((cell, i) => [...(i ? [{ type: 'text', value: pipeBetween(cells[i - 1]!, cell) } as const] : []), ...cell.children]);
 }
 
-/** The text of a cell made only of text, else undefined. */
-const plainText = (cell: TableCell) => (cell.children.every((child) => child.type === 'text') ? cell.children.map((child) => (child.type === 'text' ? child.value : '')).join('') : undefined);
-const backticks = (text: string) => text.split('`').length - 1;
 
 /** Cells in groups that become one cell each: a code span split at its `|` (an odd number of backticks) takes the cells up to its end. */
 function groups(cells: TableCell[]): TableCell[][] {

@@ -30,7 +30,6 @@ export interface PageCheckData {
 /** What a page-check worker sends for each body: why it does not compile, or nothing when it does. */
 export type PageCheckMessage = { index: number; error?: CompileError };
 
-
 /**
  * Compiles the MDX pages among `files` that no earlier check found to compile, each as its body
  * (the front matter is Astro's, not MDX's), on `threads` worker threads. One by default: it
