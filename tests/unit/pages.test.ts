@@ -17,9 +17,10 @@ const topic = (text: string) => topicOf(text, rules.taxonomy) ?? null;
 
 describe('topics are matched as whole terms', () => {
   it('keeps apart what the old matching merged', () => {
-    expect(topic('Service Account')).toBeNull();
-    expect(topic('使用多个 Service Account')).toBeNull();
-    expect(topic('手动创建 service account 的 API token')).toBeNull();
+    // Service Account is a topic of its own, never Service.
+    expect(topic('Service Account')).toBe('service-account');
+    expect(topic('使用多个 Service Account')).toBe('service-account');
+    expect(topic('手动创建 service account 的 API token')).toBe('service-account');
     expect(topic('Linux IPC namespace 的作用')).toBeNull();
     expect(topic('网络命名空间')).toBeNull();
     expect(topic('修改为ipvs调度方式')).toBe('kube-proxy');
@@ -35,6 +36,13 @@ describe('topics are matched as whole terms', () => {
     // The topic named first; a heading naming three topics or more is an overview.
     expect(topic('kubelet, kube-proxy 作用')).toBe('kubelet');
     expect(topic('kube-apiserver, etcd, kube-controller-manager, kube-scheduler 的作用')).toBe('components-overview');
+    // Three workloads compared are no overview of the components: the first named wins.
+    expect(topic('Deployment、StatefulSet、DaemonSet 的区别')).toBe('deployment');
+    expect(topic('PersistentVolumeClaim')).toBe('persistent-volumes');
+    expect(topic('Kubernetes HPA 原理详解')).toBe('hpa');
+    expect(topic('如何运行定时任务？')).toBe('job');
+    expect(topic('Jenkins Job 的配置')).toBeNull();
+    expect(topic('Volume基础应用')).toBe('volume');
   });
 });
 
@@ -48,6 +56,9 @@ describe("a note's shape decides its parts", () => {
     expect(shape('Deployment', ['概述', '滚动更新', '回滚', 'etcd 中的存储'])).toBe('article');
     expect(shape('Pod', ['什么是 Pod？', '生命周期', '探针', '总结'])).toBe('article');
     expect(shape('准入控制', ['Initializers', 'GenericAdmissionWebhook'])).toBe('article');
+    // Headings that keep naming the same few topics: one subject (troubleshooting), not a collection.
+    expect(shape('网络排错', ['Flannel Pod 一直重启', 'Pod 无法分配 IP', 'Pod 无法解析 DNS', 'DNS 解析缓慢', 'Service 无法访问', 'Pod 无法通过 Service 访问自己', '内核导致的问题'])).toBe('article');
+    expect(shape('工作负载', ['Deployment', 'StatefulSet', 'Job', '总结'])).toBe('collection');
   });
 
   it('gives short titles and readable slugs', () => {
@@ -141,6 +152,24 @@ describe('a note with nothing to read makes no page', () => {
   });
 });
 
+describe('notes on the same Kubernetes object share its page', () => {
+  const note = (name: string, text: string): SourceInput => ({ name, bytes: new TextEncoder().encode(text) });
+  it('three notes on HPA, written three ways, make one page with three sections', () => {
+    const { report } = runPipeline(
+      [
+        note('hpa-principle.md', '# Kubernetes HPA 原理详解\n\nHPA 根据 CPU 使用率或自定义指标调整 Deployment 的副本数，控制器定期查询 metrics-server 计算期望副本数。\n\n## 计算公式\n\n期望副本数等于当前副本数乘以当前指标值与目标指标值之比，向上取整。\n'),
+        note('autoscaling.md', '---\ntitle: HPA 水平自动扩缩容实践\n---\n\n生产环境中用 HPA 应对流量高峰，先安装 metrics-server，再用 kubectl autoscale 创建 HPA 对象。\n\n## 冷却\n\n缩容默认有五分钟的稳定窗口，防止副本数频繁变化。\n'),
+        note('interview.md', '# 面试题\n\n## 什么是 HPA？\n\nHPA 是 Pod 水平自动扩缩容，根据监控指标自动调整工作负载的副本数量。\n\n## StatefulSet 和 Deployment 有什么区别？\n\nStatefulSet 的 Pod 有固定序号和各自的存储，Deployment 的 Pod 可以任意替换。\n\n## 如何运行定时任务？\n\n使用 CronJob，它按照 schedule 字段周期性地创建 Job 对象。\n'),
+      ],
+      rules,
+    );
+    const hpa = report.pages.filter((p) => p.path === 'components/hpa');
+    expect(hpa.map((p) => p.title)).toEqual(['自动扩缩容（HPA）']);
+    const landing = report.sources.flatMap((s) => s.sections.map((x) => `${x.heading} → ${x.page}`));
+    expect(landing.sort()).toEqual(['HPA 水平自动扩缩容实践 → components/hpa', 'Kubernetes HPA 原理详解 → components/hpa', 'StatefulSet 和 Deployment 有什么区别？ → components/statefulset', '如何运行定时任务？ → components/job', '什么是 HPA？ → components/hpa'].sort());
+  });
+});
+
 describe('page URLs never move when other notes come and go', () => {
   const base = listSources(join(FIXTURES, 'stability/sources'));
   const extra: SourceInput = { name: 'scheduler.md', bytes: readFileSync(join(FIXTURES, 'stability/extra.md')) };
@@ -163,7 +192,7 @@ describe('page URLs never move when other notes come and go', () => {
     expect(pages.get('interview.md § 什么是 Service Account？')).toBe('security/service-account');
     expect(pages.get('interview.md § kubelet, kube-proxy 的作用')).toBe('components/kubelet');
     expect(pages.get('interview.md § 修改为ipvs调度方式')).toBe('networking/kube-proxy');
-    expect(pages.get('interview.md § 简述Kubernetes自动扩容机制')).toBe('components/zi-dong-kuo-rong-ji-zhi');
+    expect(pages.get('interview.md § 简述Kubernetes自动扩容机制')).toBe('components/hpa');
     expect(pages.get('etcd-notes.md § etcd 笔记')).toBe('components/etcd');
     expect(pages.get('storage.md § 准入控制')).toBe('security/cluster-security');
     expect(pages.get('scheduler.md § 调度器')).toBe('components/pod-scheduling');

@@ -14,7 +14,7 @@ describe('a Word note', () => {
     const inputs = await convertWordNotes([{ name: 'volumes-class-notes.docx', bytes: docx }], rules.markup.word);
     const { files, report } = runPipeline(inputs, rules);
     expect(report.sources.map((s) => [s.file, s.format, s.title])).toEqual([['volumes-class-notes.docx', 'word', 'Kubernetes 课堂笔记：存储卷']]);
-    const page = files.find((f) => f.path.startsWith('storage/'))?.content.replace(/^---[\s\S]*?\n---\n/, '') ?? '';
+    const page = files.find((f) => f.path.startsWith('storage/') && !f.path.endsWith('/index.mdx'))?.content.replace(/^---[\s\S]*?\n---\n/, '') ?? '';
     expect(page).toMatch(/^### 一、为什么需要卷$/m);
     expect(page).toMatch(/^- <Term id="empty-dir">emptyDir<\/Term>：随 Pod 创建和删除，适合做临时缓存$/m);
     expect(page).toMatch(/^\| 类型 +\| 生命周期 +\|\n\| -+ \| -+ \|\n\| emptyDir \| 与 Pod 相同 \|$/m);

@@ -15,7 +15,8 @@ function matches(text: string, terms: string[], topic: number): Match[] {
  * The topic a heading or title names. Terms match as whole terms; a match inside a longer
  * match of another term (`Service` in `Service Account`) or inside one of the topic's
  * `except` terms (`namespace` in `Linux namespace`) does not count. Of the topics left, the
- * one named first wins; a heading naming `overview-topic.min` topics or more is an overview.
+ * one named first wins; a heading naming `overview-topic.min` topics or more (of its groups,
+ * when it lists them) is an overview.
  */
 export function topicOf(text: string, taxonomy: Taxonomy): string | undefined {
   const all: Match[] = [];
@@ -31,7 +32,8 @@ export function topicOf(text: string, taxonomy: Taxonomy): string | undefined {
   );
   const topics = new Set(kept.map((m) => m.topic));
   const overview = taxonomy['overview-topic'];
-  if (overview && topics.size >= overview.min) return overview.slug;
+  const counted = overview?.groups ? [...topics].filter((t) => overview.groups?.includes(taxonomy.topics[t]?.group ?? '')) : [...topics];
+  if (overview && counted.length >= overview.min) return overview.slug;
   // The topic named first (`kubelet, kube-proxy 的作用` is about kubelet first); taxonomy order breaks ties.
   const first = [...kept].sort((a, b) => a.start - b.start || a.topic - b.topic)[0];
   return first === undefined ? undefined : taxonomy.topics[first.topic]?.slug;

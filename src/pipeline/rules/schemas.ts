@@ -47,8 +47,12 @@ export const taxonomySchema = z.object({
       except: z.array(z.string()).default([]),
     }),
   ),
-  /** A heading that names this many topics or more is an overview, and joins this topic. */
-  'overview-topic': z.object({ slug: z.string(), min: z.number().int().min(2) }).optional(),
+  /**
+   * A heading that names this many topics or more is an overview, and joins this topic; counted
+   * among the topics of `groups` only, when they are listed (a comparison of three workloads is
+   * no overview of the components).
+   */
+  'overview-topic': z.object({ slug: z.string(), min: z.number().int().min(2), groups: z.array(z.string()).optional() }).optional(),
   /** The sidebar's name for a chapter's index page (the first entry under each chapter). */
   'overview-label': z.string().min(1).default('概览'),
   /** How a part is scored against a group's terms. */

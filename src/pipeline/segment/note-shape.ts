@@ -26,8 +26,10 @@ export function noteShape(title: string, headings: string[], model: PageModel, t
   const titleTopic = topicOf(title, taxonomy);
   if (!titleTopic) {
     const topics = headings.map((h) => topicOf(h, taxonomy)).filter((t): t is string => t !== undefined);
+    // Different topics, each heading another: a note whose headings keep naming the same few
+    // topics (a troubleshooting note: `Pod 无法解析 DNS`, `DNS 解析缓慢`, `Service 无法访问`) is about one subject.
     const distinct = new Set(topics).size;
-    if (distinct >= model['min-topics'] && topics.length / n >= model['topic-share']) return { kind: 'collection', reason: `its title names no topic and ${n} top-level headings name ${distinct} different topics` };
+    if (distinct >= model['min-topics'] && distinct / n >= model['topic-share']) return { kind: 'collection', reason: `its title names no topic and ${n} top-level headings name ${distinct} different topics` };
   }
   return { kind: 'article', reason: titleTopic ? `one subject, named by its title (topic ${titleTopic})` : `one subject: ${questions} of ${n} top-level headings are questions, and they name few topics` };
 }
