@@ -20,6 +20,13 @@ function numberedLine(node: RootContent): PhrasingContent[] | undefined {
   return item?.children.length === 1 && only?.type === 'paragraph' && !toString(only).includes('\n') ? only.children : undefined;
 }
 
+/** The words of a paragraph of one plain line that ends in a question mark (`kubelet 挂了会发生什么？`), at most `maxChars` long, else undefined. */
+function plainQuestionLine(node: RootContent, maxChars: number): PhrasingContent[] | undefined {
+  if (node.type !== 'paragraph' || !node.children.every((c) => c.type === 'text' || c.type === 'inlineCode')) return undefined;
+  const text = toString(node).trim();
+  return !text.includes('\n') && text.length <= maxChars && /[?？]$/.test(text) ? node.children : undefined;
+}
+
 /** A question line and what follows it in its paragraph (the answer, its label gone). */
 interface Asked {
   words: PhrasingContent[];
@@ -58,8 +65,9 @@ function labelledQuestion(node: RootContent, question: RegExp | undefined, answe
  * Interview lists often ask each question in a bold line instead of a heading
  * (`**1. PV 和 PVC 是什么关系？**`), in a numbered line with the answer below it, out of the
  * list (`1. 简述 etcd 的特点？`), or in a line with a question label (`问：什么是 Pod？`, its
- * answer on the next line, `答：…`; the labels are `question-labels` and `answer-labels`). In a
- * note with no heading of its own besides its title, when
+ * answer on the next line, `答：…`; the labels are `question-labels` and `answer-labels`), or,
+ * in a list that marks none, in a plain line that ends in a question mark, with its answer below
+ * (`question-lines`). In a note with no heading of its own besides its title, when
  * `min-questions` or more top-level such lines ask a question (as
  * `page-model.yaml` says a question reads), each of them becomes a heading one level below the
  * title, so the note is read as the list of questions it is. Bold labels that ask nothing
@@ -75,12 +83,30 @@ export function promoteBoldQuestions(tree: Root, file: NoteFile, model: PageMode
     return words ? { words } : labelledQuestion(node, question, answer);
   };
   const questions = new Map<RootContent, Asked>();
+  const answered = (found: Asked | undefined, next: RootContent | undefined, ask: (node: RootContent) => Asked | undefined) =>
+    found && (found.answer || (next && !ask(next))) && reader.isQuestion(reader.text(toString({ type: 'paragraph', children: found.words })));
   tree.children.forEach((node, i) => {
     const found = asked(node);
-    const next = tree.children[i + 1];
     // A question with no answer of its own (the next line asks again) is none.
-    if (found && (found.answer || (next && !asked(next))) && reader.isQuestion(reader.text(toString({ type: 'paragraph', children: found.words })))) questions.set(node, found);
+    if (answered(found, tree.children[i + 1], asked)) questions.set(node, found!);
   });
+  // Plain question lines, when no line is marked as a question: in a note that says it collects
+  // questions, or where they are dense enough not to be an article's rhetorical questions.
+  if (questions.size === 0) {
+    const lines = model['question-lines'];
+    const plain = (node: RootContent): Asked | undefined => {
+      const words = plainQuestionLine(node, lines['max-chars']);
+      return words ? { words } : undefined;
+    };
+    const found = new Map<RootContent, Asked>();
+    tree.children.forEach((node, i) => {
+      const line = plain(node);
+      if (answered(line, tree.children[i + 1], plain)) found.set(node, line!);
+    });
+    const title = file.data.meta?.title ?? (headings[0] ? toString(headings[0]) : '');
+    const collects = model['collection-title-cues'].some((cue) => title.toLowerCase().includes(cue.toLowerCase()));
+    if (collects || found.size >= lines.share * tree.children.length) for (const [node, line] of found) questions.set(node, line);
+  }
   if (questions.size < model['min-questions']) return;
   tree.children = tree.children.flatMap((node) => {
     const found = questions.get(node);

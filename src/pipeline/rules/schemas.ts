@@ -270,6 +270,12 @@ export const pageModelSchema = z.object({
   /** Labels that open a question line of a question list (`问：`, `Q:`), and its answer (`答：`, `A:`); a colon follows them. */
   'question-labels': z.array(z.string().min(1)).default([]),
   'answer-labels': z.array(z.string().min(1)).default([]),
+  /**
+   * A paragraph of one plain line ending in a question mark, no longer than `max-chars`, asks a
+   * question of a question list when the note's title says it collects questions, or when such
+   * lines are at least `share` of the note's blocks (an article's rhetorical question is not).
+   */
+  'question-lines': z.object({ 'max-chars': z.number().int().min(1).default(80), share: z.number().min(0).max(1).default(0.25) }).default({ 'max-chars': 80, share: 0.25 }),
   /** Numbering in front of a heading, removed from its text (regular expressions). */
   'heading-numbering': z.array(pattern).default([]),
   /** The words before the file name on the line naming a part's note. */
