@@ -2,6 +2,7 @@ import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot } fr
 import { defaultHandlers, toMdast, type State } from 'hast-util-to-mdast';
 import type { BlockContent, Paragraph, PhrasingContent, Root, Table } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import { toString as hastText } from 'hast-util-to-string';
 
 /** Elements that make a table cell more than a line of text: a GFM table cannot hold them. */
 const BLOCK_IN_CELL = new Set(['ul', 'ol', 'dl', 'p', 'pre', 'blockquote', 'table', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr']);
@@ -56,10 +57,47 @@ function cellsOf(table: Element): Element[] {
   return out;
 }
 
+const isCode = (node: ElementContent): node is Element => node.type === 'element' && node.tagName === 'code';
+const isBlank = (node: ElementContent) => node.type === 'text' && !node.value.trim();
+/** The language a code box's attributes name: `data-lang="bash"` (WeChat), `lang`, or a `language-`/`lang-` class on the box (Prism). */
+function languageOf(...nodes: Element[]): string | undefined {
+  for (const node of nodes) {
+    const attribute = node.properties['dataLang'] ?? node.properties['dataLanguage'] ?? node.properties['lang'];
+    if (typeof attribute === 'string' && /^[\w+#.-]+$/.test(attribute)) return attribute.toLowerCase();
+    const classes = Array.isArray(node.properties['className']) ? node.properties['className'].map(String) : [];
+    const named = classes.find((c) => /^(language|lang)-[\w+#.-]+$/.test(c));
+    if (named) return named.slice(named.indexOf('-') + 1).toLowerCase();
+  }
+  return undefined;
+}
+
+/**
+ * A code box as the default handler reads it: one `code` element. A box that holds each line in
+ * a `code` of its own (WeChat's code snippets: `<pre><code>line 1</code><code>line 2</code></pre>`)
+ * has its lines joined by line breaks, which the page otherwise ran together; the language is
+ * taken from the box's attributes when the code's class names none.
+ */
+function oneCodeBox(pre: Element): Element {
+  const parts = pre.children.filter((c) => !isBlank(c));
+  const codes = parts.filter(isCode);
+  if (codes.length === 0 || codes.length !== parts.length) return pre;
+  const children: ElementContent[] = [];
+  codes.forEach((code, i) => {
+    if (i > 0 && !/\n$/.test(hastText(codes[i - 1]!))) children.push({ type: 'text', value: '\n' });
+    children.push(...code.children);
+  });
+  const language = languageOf(...codes, pre);
+  const className = language ? [`language-${language}`] : [];
+  return { ...pre, children: [{ type: 'element', tagName: 'code', properties: { className }, children }] };
+}
+
 /** hast → mdast with the handbook's handlers (tables with block cells stay tables; a table of one cell is layout; a summary is a bold line). */
 export function hastToMdast(tree: HastRoot | HastNodes): Root {
   return toMdast(tree, {
     handlers: {
+      pre(state, node) {
+        return defaultHandlers.pre(state, oneCodeBox(node));
+      },
       // A details box's summary is its label: a bold line above what it folds (as a shortcode's title is).
       summary(state, node) {
         const result: Paragraph = { type: 'paragraph', children: [{ type: 'strong', children: state.all(node) as PhrasingContent[] }] };
