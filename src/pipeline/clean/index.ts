@@ -22,6 +22,7 @@ import { tabTables } from './tab-tables.ts';
 import { trimInlineWhitespace } from './trim-inline-whitespace.ts';
 import { unwrapOutline } from './unwrap-outline.ts';
 import { unwrapSearchLinks } from './unwrap-search-links.ts';
+import { uploadPlaceholders } from './upload-placeholders.ts';
 import { linkWebAddresses } from './web-addresses.ts';
 import { emojiShortcodes } from './emoji-shortcodes.ts';
 import { joinExcessCells } from './join-excess-cells.ts';
@@ -44,6 +45,7 @@ export function clean(tree: Root, file: NoteFile, rules: Rules): Root {
   dropRecommendationTails(tree, file, rules.junk);
   dropTablesOfContents(tree, file, rules.junk);
   unwrapSearchLinks(tree, file, rules.junk);
+  uploadPlaceholders(tree, file, rules.junk['upload-placeholders']);
   neutralizeLinks(tree, file);
   linkWebAddresses(tree, file);
   emojiShortcodes(tree, file);

@@ -97,6 +97,8 @@ export const junkRulesSchema = z.object({
   /** Attributes where a page that loads its pictures lazily keeps their addresses (WeChat's data-src), src holding a placeholder. */
   'image-sources': z.array(z.string().regex(/^[a-z][a-z0-9-]*$/, 'an attribute name in lower case: data-src')).default([]),
   'search-links': z.array(z.string()),
+  /** The words that open the placeholder an editor left where it could not copy a picture (`[外链图片转存失败…(img-…)(address)]`). */
+  'upload-placeholders': z.array(z.string().min(1)).default([]),
   'front-matter': z.object({
     keep: z.array(z.string()),
     /** Keys that give the short title a site's menu shows (Hugo's linktitle, Docusaurus' sidebar_label): kept, and the page's title. */
