@@ -54,8 +54,10 @@ function pairInlineTags(parent: Parent): number {
     if (close < 0) continue;
     const inner = children.slice(open + 1, close) as PhrasingContent[];
     if (kind === 'inlineCode' && !inner.every((c) => c.type === 'text' || c.type === 'inlineCode')) continue;
+    // Words already so (`<font color="red">**重点**</font>`) are not wrapped twice.
+    const [only, ...more] = inner.filter((c) => c.type !== 'text' || c.value.trim() !== '');
     const replacement: PhrasingContent =
-      kind === 'inlineCode' ? { type: 'inlineCode', value: inner.map((c) => ('value' in c ? c.value : '')).join('') } : { type: kind, children: inner };
+      kind === 'inlineCode' ? { type: 'inlineCode', value: inner.map((c) => ('value' in c ? c.value : '')).join('') } : only?.type === kind && more.length === 0 ? only : { type: kind, children: inner };
     children.splice(open, close - open + 1, replacement as RootContent);
     count++;
   }
