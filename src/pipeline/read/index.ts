@@ -20,6 +20,7 @@ import { plainTextToMdast, typedCommand } from './plain-text.ts';
 import { headingReader } from '../segment/heading-text.ts';
 import { normalize } from '../text/normalize.ts';
 import { offsetLines } from '../tree/offset-lines.ts';
+import { unfencedCode } from './unfenced-code.ts';
 
 export { UnreadableNoteError } from './decode.ts';
 
@@ -67,7 +68,8 @@ export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'ju
     }
   }
   let markdown: Root | undefined;
-  const parseMarkdown = () => (markdown ??= markdownToMdast(isolateTemplateLines(split.body, rules.markup['code-shortcodes'])));
+  const markdownText = () => isolateTemplateLines(split.body, rules.markup['code-shortcodes']);
+  const parseMarkdown = () => (markdown ??= markdownToMdast(markdownText()));
   const format = word ? 'word' : light ?? detectFormat(split.body, name, split.matter !== undefined, markdownToMdast, typedCommand(rules.markup['plain-text'], rules.markup['shell-commands']));
   let tree: Root;
   let title = metadata.title;
@@ -84,6 +86,7 @@ export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'ju
     for (const entry of html.dropped) file.data.dropped.push(entry.line === undefined ? entry : { ...entry, line: entry.line + split.lines });
   } else if (format === 'markdown') {
     tree = parseMarkdown();
+    unfencedCode(tree, markdownText(), file, rules.markup);
     offsetLines(tree, split.lines);
     const first = tree.children.find((node) => node.type === 'heading');
     if (title !== undefined && first?.type === 'heading' && first.depth === 1) title = ownSpelling(title, toString(first));

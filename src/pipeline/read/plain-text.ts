@@ -237,6 +237,16 @@ export function typedCommand(rules: Markup['plain-text'], shellCommands: readonl
 }
 
 /**
+ * The code runs of a Markdown note's lines that its author did not fence: YAML documents and
+ * shell sessions (commands, typed with a prompt or without one, and what they printed), found as
+ * in a plain-text note, without the looser test of lines with the punctuation of code (Markdown
+ * writes links, tables and emphasis with the same marks). See unfenced-code.ts.
+ */
+export function markdownCodeRuns(lines: string[], rules: Markup['plain-text'], shellCommands: readonly string[]): Map<number, Code | null> {
+  return codeRuns(lines, shapes(rules), typedCommand(rules, shellCommands), false);
+}
+
+/**
  * Unfenced code in a plain-text note: a YAML document (`apiVersion: apps/v1`, `kind: …`, indented
  * keys), a run of commands typed after `$ ` or without a prompt, or, in a note written in Chinese,
  * lines with no Chinese and the punctuation of code; with the `# ` comments beside them. Returns,
