@@ -81,6 +81,9 @@ describe("a note's shape decides its parts", () => {
     expect(plain('一文读懂 Service 网络详解')).toBe('Service 网络');
     expect(plain('图解')).toBe('图解');
     expect(plain('【云原生】K8s 学习笔记（三）：Service 详解')).toBe('Service');
+    // The emoji a blog decorates a title with are no part of the name a sidebar shows.
+    expect(plain('✨ Kubernetes 网络策略实战 🚀')).toBe('Kubernetes 网络策略实战');
+    expect(short('📌 什么是 Pod？')).toBe('Pod');
     expect(plain('Kubernetes 系列第 5 篇：存储卷')).toBe('存储卷');
     expect(plain('【云原生 • Kubernetes】kubernetes 核心技术 - 集群安全机制')).toBe('集群安全机制');
     expect(plain('Pod 的生命周期 - 从创建到删除')).toBe('Pod 的生命周期 - 从创建到删除');
@@ -231,6 +234,9 @@ describe('the language rules are data', () => {
     const reader = headingReader(rules.pageModel);
     expect(reader.isQuestion('简述 Pod 的生命周期')).toBe(true);
     expect(reader.text('6.1.1 Master processes')).toBe('Master processes');
+    // Keycap emoji number a heading as digits do: nothing of them is left in its text.
+    expect(reader.text('1️⃣ 什么是 Pod？')).toBe('什么是 Pod？');
+    expect(reader.text('🔟 Ingress')).toBe('Ingress');
     const other = headingReader({ ...rules.pageModel, 'question-starts': ['试述'], 'question-ends': [], 'heading-numbering': [] });
     expect(other.isQuestion('简述 Pod 的生命周期')).toBe(false);
     expect(other.isQuestion('试述 Pod 的生命周期')).toBe(true);

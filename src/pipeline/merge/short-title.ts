@@ -1,6 +1,7 @@
 import type { PageModel } from '../rules/schemas.ts';
 
-const EDGE_PUNCTUATION = /^[\s,，、:：;；.。!！?？]+|[\s,，、:：;；.。!！?？]+$/g;
+/** Punctuation, and the emoji a blog decorates a title with (`✨ Helm 实战 🚀`), at either end of a title. */
+const EDGE_PUNCTUATION = /^[\s,，、:：;；.。!！?？\p{Extended_Pictographic}\uFE0F\u20E3]+|[\s,，、:：;；.。!！?？\p{Extended_Pictographic}\uFE0F\u20E3]+$/gu;
 
 /**
  * A page's short title from a question or a long heading: the question words around it go
