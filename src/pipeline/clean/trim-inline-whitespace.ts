@@ -7,7 +7,8 @@ const LATIN_EDGE = /[A-Za-z0-9]/;
  * Saved web pages pad inline code and bold text with the white space of their indentation
  * (`kubectl `, `**写入 etcd **`), which Markdown would show as stray spaces or `&#x20;`.
  * The padding is removed; a single space stays outside only where Latin words would otherwise touch.
- * Line breaks at the end of a paragraph or heading go, and so does the line end right after a break.
+ * Line breaks at the end of a paragraph or heading go, and so does the line end right after a break;
+ * so does the indent at the start of a paragraph's lines.
  */
 export function trimInlineWhitespace(tree: Root): void {
   visit(tree, 'inlineCode', (node) => {
@@ -57,6 +58,15 @@ export function trimInlineWhitespace(tree: Root): void {
     }
     const last = children.at(-1);
     if (popped && last?.type === 'text') last.value = last.value.trimEnd();
+  });
+  // The first-line indent of Chinese writing (`　　`, `&emsp;&emsp;`, `&nbsp;` runs): Markdown takes
+  // no such character for white space, and the page indented some paragraphs and not others.
+  visit(tree, 'paragraph', (node) => {
+    node.children.forEach((child, i) => {
+      if (child.type !== 'text') return;
+      const lineStart = i === 0 || node.children[i - 1]?.type === 'break';
+      child.value = (lineStart ? child.value.replace(/^[^\S\n]+/, '') : child.value).replace(/\n[^\S\n]+/g, '\n');
+    });
   });
   // The line end after a break (`…默认是 Always。<br/>` and the next line) is the break's own:
   // kept, Markdown writes it as `&#xA;` at the start of the next line.
