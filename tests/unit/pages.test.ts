@@ -43,6 +43,7 @@ describe('topics are matched as whole terms', () => {
     expect(topic('如何运行定时任务？')).toBe('job');
     expect(topic('Jenkins Job 的配置')).toBeNull();
     expect(topic('Volume基础应用')).toBe('volume');
+    expect(topic('k8s 概述和特性')).toBe('kubernetes-overview');
   });
 });
 
