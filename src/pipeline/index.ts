@@ -15,6 +15,7 @@ import { filesUnder } from './files-under.ts';
 import { relatedParts } from './merge/related.ts';
 import { merge } from './merge/index.ts';
 import { foldNearDuplicates } from './merge/near-duplicates.ts';
+import { resolveNoteLinks } from './merge/note-links.ts';
 import { readNote, UnreadableNoteError } from './read/index.ts';
 import { buildReport, warningsOf, type ErrorReport, type IngestReport } from './report/index.ts';
 import type { Markup, Rules } from './rules/schemas.ts';
@@ -189,7 +190,8 @@ export function runPipeline(inputs: SourceInput[], rules: Rules, onProgress?: (e
 
 /**
  * The stages over all notes, from the per-note results (in the notes' order) to the files to
- * write and the report: near-duplicates, merge into pages, version notes, term links, emit.
+ * write and the report: near-duplicates, merge into pages, version notes, term links, links
+ * between notes, emit.
  */
 function assemble(results: (NoteResult | ErrorReport)[], rules: Rules, pageCache?: PageCache): PipelineResult {
   const notes: NoteRecord[] = [];
@@ -207,7 +209,8 @@ function assemble(results: (NoteResult | ErrorReport)[], rules: Rules, pageCache
   }
   const folded = foldNearDuplicates(sections);
   const versioned = addVersionNotes(merge(folded.sections, rules.taxonomy, rules.pageModel), rules.versionNotes);
-  const pages = linkTerms(versioned.pages, rules.terms);
+  const linked = resolveNoteLinks(linkTerms(versioned.pages, rules.terms));
+  const pages = linked.pages;
   const metas = new Map(notes.map((n) => [n.data.meta?.file ?? '', n.data.meta as SourceMeta]));
   // Each page laid out, or its layout taken from the page cache when nothing it is made from changed.
   const laidOut = pages.map((page) => {
@@ -247,7 +250,9 @@ function assemble(results: (NoteResult | ErrorReport)[], rules: Rules, pageCache
   const current = new Set(laidOut.map((l) => l.key));
   if (pageCache) for (const key of [...pageCache.keys()]) if (!current.has(key)) pageCache.delete(key);
   const images = new Map(notes.flatMap((n) => n.data.localImages ?? []).map((image) => [image.path, image]));
-  const report = buildReport(notes, pages, errors, folded.reposts, folded.dropped, versioned.records);
+  const dropped = new Map(folded.dropped);
+  for (const [source, entries] of linked.dropped) dropped.set(source, [...(dropped.get(source) ?? []), ...entries]);
+  const report = buildReport(notes, pages, errors, folded.reposts, dropped, versioned.records);
   files.push({ path: 'ingest-report.json', content: `${JSON.stringify(report, null, 2)}\n` });
   return { files: files.sort((a, b) => compareText(a.path, b.path)), assets: [...images.values()].sort((a, b) => compareText(a.path, b.path)), report };
 }

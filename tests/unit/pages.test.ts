@@ -174,6 +174,40 @@ describe('notes on the same Kubernetes object share its page', () => {
   });
 });
 
+describe('links between notes', () => {
+  it('lead to the page each linked note became, and to a heading that is there', async () => {
+    const { default: GithubSlugger } = await import('github-slugger');
+    const { files, report } = runPipeline(listSources(join(FIXTURES, 'pipeline/note-links/sources')), rules);
+    const pages = new Map(files.filter((f) => f.path.endsWith('.mdx')).map((f) => [f.path.replace(/\.mdx$/, ''), f.content]));
+    // The anchors of a page as the site makes them: github-slugger over its headings in order.
+    const anchors = (content: string) => {
+      const slugger = new GithubSlugger();
+      return new Set([...content.matchAll(/^#{2,6} (.*)$/gm)].map((m) => slugger.slug(m[1]!.replace(/<[^>]+>/g, ''))));
+    };
+    const links: string[] = [];
+    for (const [path, content] of pages) {
+      for (const [, href] of content.matchAll(/\]\(((?:\.\.\/\.\.\/|\.\/)[^)]*)\)/g)) {
+        const url = new URL(href!, `http://site.test/${path}/`);
+        const target = url.pathname.replace(/^\/|\/$/g, '');
+        expect(pages.has(target), `${path}: ${href}`).toBe(true);
+        if (url.hash) expect(anchors(pages.get(target)!), `${path}: ${href}`).toContain(decodeURIComponent(url.hash.slice(1)));
+        links.push(`${path} → ${target}${decodeURIComponent(url.hash)}`);
+      }
+    }
+    expect(links.sort()).toEqual([
+      'components/deployment → components/pod#pod',
+      'components/pod → components/deployment',
+      'components/pod → components/deployment#滚动更新',
+      'components/pod → networking/service#service',
+      'networking/service → components/pod#pod',
+      'networking/service → components/pod#什么是-pod',
+      'networking/service → networking/service#service-有哪些类型',
+    ]);
+    // A link to a note that is not in the folder is its text, reported.
+    expect(report.sources.find((s) => s.file === 'concepts/pod.md')?.dropped.map((d) => d.rule)).toContain('link:not-a-web-address');
+  });
+});
+
 describe('page URLs never move when other notes come and go', () => {
   const base = listSources(join(FIXTURES, 'stability/sources'));
   const extra: SourceInput = { name: 'scheduler.md', bytes: readFileSync(join(FIXTURES, 'stability/extra.md')) };

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { Image, Link, Parent, PhrasingContent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
@@ -5,10 +6,32 @@ import type { NoteFile } from '../types.ts';
 import { dataImage, findLocalImage } from './local-images.ts';
 
 const WEB = /^(https?:|mailto:)/i;
+/** The scheme of a link to another note of the folder, until the pages are laid out (merge/note-links.ts). */
+export const NOTE_LINK = 'note:';
+/**
+ * The note a relative link may point to (`deployment.md#滚动更新`, `../networking/service.md`,
+ * `/concepts/pod/`): `note:` and the path it names in the notes folder, with the link's fragment.
+ * Whether a note is there is known once all notes are read (merge/note-links.ts): a note added
+ * later is found too. Undefined for what names no path in the folder (a scheme, a path above it).
+ */
+function noteTarget(url: string, file: NoteFile): string | undefined {
+  const hash = url.indexOf('#');
+  const [path, fragment] = hash < 0 ? [url, ''] : [url.slice(0, hash), url.slice(hash)];
+  if (!path || /^[a-z][a-z0-9+.-]*:/i.test(path)) return undefined;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path.split('?')[0] ?? '');
+  } catch {
+    return undefined;
+  }
+  const resolved = posix.normalize(decoded.startsWith('/') ? decoded.slice(1) : posix.join(posix.dirname(file.path), decoded)).replace(/\/$/, '');
+  return resolved.startsWith('..') || resolved === '.' || resolved === '' ? undefined : `${NOTE_LINK}${resolved}${fragment}`;
+}
 
 /**
- * Links and images keep only web addresses: a `javascript:` link becomes its text, and a
- * relative link (to a file next to the note, which the site does not have) becomes its text too.
+ * Links and images keep only web addresses and links to other notes of the folder (which lead to
+ * the pages those notes become): a `javascript:` link becomes its text, and any other relative
+ * link (to a file next to the note, which the site does not have) becomes its text too.
  * A relative image whose picture is in the notes folder is copied into the site (`assets/`);
  * one whose picture is not there is dropped whole, its file name being no text for a reader.
  * Every removal is reported with its line.
@@ -19,6 +42,14 @@ export function neutralizeLinks(tree: Root, file: NoteFile): void {
     const target = node as Link | Image;
     const url = target.url.replace(/[\u0000-\u0020]/g, '');
     if (WEB.test(url)) return undefined;
+    // A link to another note of the folder (a GitBook or Hugo site's chapters link to each other)
+    // goes to the page that note becomes, once the pages are laid out.
+    const note = target.type === 'link' ? noteTarget(url, file) : undefined;
+    if (note) {
+      target.data = { ...target.data, written: target.url } as never;
+      target.url = note;
+      return undefined;
+    }
     // A picture that is there beside the note, or written into it, is copied into the site and shown.
     const local = target.type !== 'image' ? undefined : (dataImage(target.url) ?? (file.data.dir ? findLocalImage(target.url, file.data.dir.note, file.data.dir.root) : undefined));
     if (local) {
