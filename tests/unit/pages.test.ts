@@ -208,6 +208,14 @@ describe('links between notes', () => {
   });
 });
 
+describe('npm run verify compares words', () => {
+  it('not the icon a callout lost, nor its variation selector', async () => {
+    const { normalizeText } = await import('../../src/pipeline/verify/sentences.ts');
+    expect(normalizeText('⚠️ requiredDuringScheduling 的规则不满足时')).toBe(normalizeText('requiredDuringScheduling 的规则不满足时'));
+    expect(normalizeText('1️⃣ 什么是 Pod')).toBe(normalizeText('1 什么是 Pod'));
+  });
+});
+
 describe('page URLs never move when other notes come and go', () => {
   const base = listSources(join(FIXTURES, 'stability/sources'));
   const extra: SourceInput = { name: 'scheduler.md', bytes: readFileSync(join(FIXTURES, 'stability/extra.md')) };

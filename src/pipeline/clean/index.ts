@@ -12,6 +12,7 @@ import { dropJunkLines, dropTablesOfContents } from './drop-junk-blocks.ts';
 import { dropRecommendationTails } from './drop-recommendation-tails.ts';
 import { fixCodeLanguages } from './fix-code-languages.ts';
 import { fixTerms } from './fix-terms.ts';
+import { htmlCallouts } from './html-callouts.ts';
 import { neutralizeHtml } from './neutralize-html.ts';
 import { neutralizeLinks } from './neutralize-links.ts';
 import { promoteBoldQuestions } from './promote-bold-questions.ts';
@@ -36,6 +37,7 @@ export function clean(tree: Root, file: NoteFile, rules: Rules): Root {
   convertForeignMarkup(tree, file, rules.markup);
   convertWikiMarkup(tree, file);
   dropHeaderProperties(tree, file, rules.junk['front-matter']['header-properties']);
+  htmlCallouts(tree, file, rules.markup);
   neutralizeHtml(tree, file);
   wrapLoosePhrasing(tree);
   unwrapOutline(tree, file);

@@ -186,6 +186,8 @@ export const markupSchema = z.object({
   asides: z.partialRecord(asideKind, z.array(z.string().min(1))).default({}),
   /** The kind of a callout that names none. */
   'default-aside': asideKind.default('note'),
+  /** HTML tags a note app writes around a callout in Markdown (Notion's <aside>): they become asides. */
+  'html-callouts': z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).default([]),
   /** Shortcode and tag names that are callouts; they become asides. */
   'aside-shortcodes': z.array(z.string().min(1)).default([]),
   /** Shortcode and tag names replaced by their content (a title attribute becomes a bold line). */
