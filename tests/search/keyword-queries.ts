@@ -38,7 +38,7 @@ export const KEYWORDS: { query: string; page: string }[] = [
   { query: 'EFK 日志', page: 'EFK' },
   { query: '节点关机', page: '关机维护' },
   { query: '镜像下载策略', page: '镜像的下载策略' },
-  { query: '自动扩容', page: '自动扩容' },
+  { query: '自动扩容', page: 'hpa' },
   { query: 'Worker节点加入集群', page: 'Worker节点加入集群' },
   { query: 'API Server 通信', page: 'kube-apiserver' },
   { query: 'iptables', page: 'kube-proxy' },
