@@ -1,17 +1,24 @@
-import type { Code, List, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Code, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
 import type { Markup } from '../rules/schemas.ts';
 import { fixed, type NoteFile } from '../types.ts';
 import { markdownCodeRuns } from './plain-text.ts';
 
 /** A block Markdown made of lines it saw no structure in: a paragraph of plain text, or a list of such items (a YAML sequence). */
 function plainBlock(node: RootContent): boolean {
-  const plainParagraph = (p: RootContent) => p.type === 'paragraph' && p.children.every((c: PhrasingContent) => c.type === 'text' || c.type === 'break');
+  // A placeholder in a command (`kubectl logs <pod-name>`) is HTML to Markdown, and words to a reader.
+  const plainParagraph = (p: RootContent) => p.type === 'paragraph' && p.children.every((c: PhrasingContent) => c.type === 'text' || c.type === 'break' || (c.type === 'html' && PLACEHOLDER.test(c.value)));
   if (plainParagraph(node)) return true;
   return node.type === 'list' && (node as List).children.every((item) => item.children.every((c) => plainParagraph(c) || plainBlock(c)));
 }
 
+const PLACEHOLDER = /^<[a-z][\w-]*>$/;
 /** The lines of a plain paragraph, as Markdown read them. */
-const linesOf = (paragraph: Paragraph) => paragraph.children.map((c) => (c.type === 'text' ? c.value : '\n')).join('').split('\n');
+const linesOf = (paragraph: Paragraph) => paragraph.children.map((c) => (c.type === 'text' || c.type === 'html' ? c.value : '\n')).join('').split('\n');
+/** A term and what it is, in a list (`kubelet : talks to the container runtime`): no command. */
+const DEFINITION = /^\S+\s+[:：]\s/;
+/** What only code writes: an option, an assignment, a path, a pipe, a prompt, a redirection. */
+const CODE_MARK = /\s--?\w|=|\/|\||&&|\$|>/;
 
 /**
  * Commands, their output and manifests that a Markdown note's author did not put in a fence: a
@@ -21,7 +28,8 @@ const linesOf = (paragraph: Paragraph) => paragraph.children.map((c) => (c.type 
  * (plain-text.ts): a YAML document or a shell session. The blocks Markdown made of such a run
  * become one code block of its lines, as written, when they are all plain (a paragraph of text, a
  * list of such items) and lie wholly in the run. A paragraph whose last lines start the run (a
- * lead-in line right above a command) keeps its first lines. Counted in the report's fixes.
+ * lead-in line right above a command) keeps its first lines. Commands under a list item's words
+ * become code blocks in the item (commandsInItems). Counted in the report's fixes.
  */
 export function unfencedCode(tree: Root, text: string, file: NoteFile, rules: Markup): void {
   const lines = text.split('\n');
@@ -65,5 +73,46 @@ export function unfencedCode(tree: Root, text: string, file: NoteFile, rules: Ma
     i = last;
   }
   tree.children = out;
+  made += commandsInItems(tree, rules, prose);
   fixed(file, 'unfenced-code', made);
+}
+
+/**
+ * Commands written under a list item's words without a fence (an install note's steps:
+ * `1. 关闭 swap` with `swapoff -a` on the next line): Markdown makes them lines of the item's
+ * paragraph. The paragraph's lines (their indentation already gone, so shell sessions only)
+ * become its words and code blocks in their order. Returns how many code blocks it made.
+ */
+function commandsInItems(tree: Root, rules: Markup, prose: (run: Code) => boolean): number {
+  let made = 0;
+  visit(tree, 'listItem', (item: ListItem) => {
+    item.children = item.children.flatMap((child): ListItem['children'] => {
+      if (child.type !== 'paragraph' || !plainBlock(child)) return [child];
+      const lines = linesOf(child);
+      const runs = markdownCodeRuns(lines, rules['plain-text'], rules['shell-commands']);
+      const blocks: ListItem['children'] = [];
+      let words: string[] = [];
+      const flush = () => {
+        if (words.length) blocks.push({ type: 'paragraph', children: [{ type: 'text', value: words.join('\n') }] });
+        words = [];
+      };
+      // A command is taken when the item's words introduce it (`查看日志：`), it spans lines, or it
+      // reads as code; a line of prose in an item starts with a program's name as often.
+      const introduced = (i: number) => i > 0 && /[:：]\s*$/.test(lines[i - 1] ?? '');
+      const taken = (run: Code, i: number) =>
+        run.lang === 'bash' && !prose(run) && !run.value.split('\n').some((l) => DEFINITION.test(l)) && (introduced(i) || run.value.includes('\n') || CODE_MARK.test(run.value));
+      for (let i = 0; i < lines.length; i++) {
+        const run = runs.get(i);
+        if (run && taken(run, i)) {
+          flush();
+          blocks.push({ ...run });
+          made++;
+          i += run.value.split('\n').length - 1;
+        } else words.push(lines[i]!);
+      }
+      flush();
+      return blocks.some((b) => b.type === 'code') ? blocks : [child];
+    });
+  });
+  return made;
 }
