@@ -21,6 +21,7 @@ export function htmlCallouts(tree: Root, file: NoteFile, markup: Pick<Markup, 'h
   const tags = markup['html-callouts'];
   if (tags.length === 0) return;
   const kindOf = asideKinds(markup);
+  const patterns = tags.map((tag) => ({ open: new RegExp(`^\\s*<${tag}(\\s[^>]*)?>`, 'i'), close: new RegExp(`</${tag}\\s*>\\s*$`, 'i') }));
   let made = 0;
   const walk = (parent: Parent) => {
     const children = parent.children as RootContent[];
@@ -30,13 +31,12 @@ export function htmlCallouts(tree: Root, file: NoteFile, markup: Pick<Markup, 'h
         if ('children' in node && BLOCK_PARENTS.has(node.type)) walk(node as Parent);
         continue;
       }
-      const tag = tags.find((t) => new RegExp(`^\\s*<${t}(\\s[^>]*)?>`, 'i').test(node.value));
-      if (!tag) continue;
-      const close = new RegExp(`</${tag}\\s*>\\s*$`, 'i');
+      const pattern = patterns.find(({ open }) => open.test(node.value));
+      if (!pattern) continue;
+      const { open, close } = pattern;
       const end = close.test(node.value) ? i : children.findIndex((c, j) => j > i && c.type === 'html' && close.test((c as Html).value) && (c as Html).value.trim().startsWith(`</`));
       if (end < 0) continue;
       // The text inside the tags, read as Markdown; the blocks between the two tags as they are.
-      const open = new RegExp(`^\\s*<${tag}(\\s[^>]*)?>`, 'i');
       const inner = (html: Html) => {
         const text = html.value.replace(open, '').replace(close, '').trim();
         const blocks = text ? markdownToMdast(text).children : [];

@@ -28,8 +28,8 @@ function headingSlugs(nodes: RootContent[]): Set<string> {
 /**
  * Links between notes (`[Deployment](deployment.md#滚动更新)`, kept by the clean stage as
  * `note:concepts/deployment.md#滚动更新`) lead to the page the linked note became: to the part whose
- * heading, or a heading inside it, the fragment names, else to the note's first part; with the
- * part's anchor on a page of several parts. The address is relative to the linking page
+ * heading, or a heading inside it, the fragment names, else to the note's first part; at the
+ * heading the fragment names, or the part's anchor on a page of several parts. The address is relative to the linking page
  * (`../../components/deployment/#滚动更新`), so it holds under any base path. The note is the
  * path the link names, or a page of it without its extension (`../pod/` is `pod.md`). A link to
  * no note that made a page becomes its text, and is returned as dropped, for the report. Pages
@@ -41,7 +41,11 @@ export function resolveNoteLinks(pages: Page[]): { pages: Page[]; dropped: Map<s
   const parts = new Map<string, { page: Page; section: Section }[]>();
   for (const page of pages) {
     for (const section of page.sections) {
-      for (const source of [section.source, ...(section.alsoIn ?? [])]) parts.set(source, [...(parts.get(source) ?? []), { page, section }]);
+      for (const source of [section.source, ...(section.alsoIn ?? [])]) {
+        const list = parts.get(source) ?? [];
+        list.push({ page, section });
+        parts.set(source, list);
+      }
     }
   }
   for (const list of parts.values()) list.sort((a, b) => a.section.index - b.section.index);
@@ -57,20 +61,21 @@ export function resolveNoteLinks(pages: Page[]): { pages: Page[]; dropped: Map<s
     const { page, section } = byHeading ?? inside ?? landed[0]!;
     // A page of one part named like the page shows no heading for it: its address is the page's.
     const partAnchor = page.sections.length === 1 && section.heading === page.title ? '' : slug(section.heading);
-    const anchor = inside ? fragment : byHeading ? partAnchor : fragment || partAnchor;
+    const anchor = inside ? fragment : partAnchor;
     const address = page === from ? './' : `../../${page.chapter}/${page.slug}/`;
     return `${address}${anchor ? `#${anchor}` : ''}`;
   };
   const resolved = pages.map((page) => {
-    if (!page.sections.some(linksNotes)) return page;
+    let changed = false;
     const sections = page.sections.map((section) => {
       if (!linksNotes(section)) return section;
+      changed = true;
       const children = structuredClone(section.children) as RootContent[];
       visit({ type: 'root', children }, 'link', (node, index, parent) => {
         if (!node.url.startsWith(NOTE_LINK)) return undefined;
-        const resolved = href(page, node.url);
-        if (resolved) {
-          node.url = resolved;
+        const target = href(page, node.url);
+        if (target) {
+          node.url = target;
           return undefined;
         }
         // No note of the folder is there, or it made no page: the words stay, and the report says so.
@@ -82,7 +87,7 @@ export function resolveNoteLinks(pages: Page[]): { pages: Page[]; dropped: Map<s
       });
       return { ...section, children };
     });
-    return { ...page, sections };
+    return changed ? { ...page, sections } : page;
   });
   return { pages: resolved, dropped };
 }
