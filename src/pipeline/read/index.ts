@@ -68,7 +68,8 @@ export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'ju
     }
   }
   let markdown: Root | undefined;
-  const markdownText = () => isolateTemplateLines(split.body, rules.markup['code-shortcodes']);
+  let isolated: string | undefined;
+  const markdownText = () => (isolated ??= isolateTemplateLines(split.body, rules.markup['code-shortcodes']));
   const parseMarkdown = () => (markdown ??= markdownToMdast(markdownText()));
   const format = word ? 'word' : light ?? detectFormat(split.body, name, split.matter !== undefined, markdownToMdast, typedCommand(rules.markup['plain-text'], rules.markup['shell-commands']));
   let tree: Root;

@@ -9,7 +9,7 @@ function plainBlock(node: RootContent): boolean {
   // A placeholder in a command (`kubectl logs <pod-name>`) is HTML to Markdown, and words to a reader.
   const plainParagraph = (p: RootContent) => p.type === 'paragraph' && p.children.every((c: PhrasingContent) => c.type === 'text' || c.type === 'break' || (c.type === 'html' && PLACEHOLDER.test(c.value)));
   if (plainParagraph(node)) return true;
-  return node.type === 'list' && (node as List).children.every((item) => item.children.every((c) => plainParagraph(c) || plainBlock(c)));
+  return node.type === 'list' && (node as List).children.every((item) => item.children.every(plainBlock));
 }
 
 const PLACEHOLDER = /^<[a-z][\w-]*>$/;
