@@ -2,6 +2,7 @@ import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mda
 import { toString } from 'mdast-util-to-string';
 import type { PageModel } from '../rules/schemas.ts';
 import { headingReader } from '../segment/heading-text.ts';
+import { collectionCue } from '../segment/note-shape.ts';
 import { escapeRegExp } from '../text/escape-reg-exp.ts';
 import { fixed, type NoteFile } from '../types.ts';
 
@@ -104,8 +105,7 @@ export function promoteBoldQuestions(tree: Root, file: NoteFile, model: PageMode
       if (answered(line, tree.children[i + 1], plain)) found.set(node, line!);
     });
     const title = file.data.meta?.title ?? (headings[0] ? toString(headings[0]) : '');
-    const collects = model['collection-title-cues'].some((cue) => title.toLowerCase().includes(cue.toLowerCase()));
-    if (collects || found.size >= lines.share * tree.children.length) for (const [node, line] of found) questions.set(node, line);
+    if (collectionCue(title, model) !== undefined || found.size >= lines.share * tree.children.length) for (const [node, line] of found) questions.set(node, line);
   }
   if (questions.size < model['min-questions']) return;
   tree.children = tree.children.flatMap((node) => {

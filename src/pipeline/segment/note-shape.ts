@@ -9,6 +9,11 @@ export interface NoteShape {
   reason: string;
 }
 
+/** The word of a note's title that says it collects questions (`collection-title-cues`: 面试题, FAQ…), or undefined. */
+export function collectionCue(title: string, model: PageModel): string | undefined {
+  return model['collection-title-cues'].find((c) => title.toLowerCase().includes(c.toLowerCase()));
+}
+
 /**
  * Decides a note's shape from its title and its top-level headings (numbering removed): a
  * collection of independent questions or topics, or an article about one subject.
@@ -18,7 +23,7 @@ export function noteShape(title: string, headings: string[], model: PageModel, t
   if (n <= 1) return { kind: 'article', reason: n === 0 ? 'no headings' : 'one top-level heading' };
   // `2023.10.23`: a day's notes, named by a date rather than a subject.
   if (!/\p{L}/u.test(title)) return { kind: 'collection', reason: `its title («${title}») names no subject` };
-  const cue = model['collection-title-cues'].find((c) => title.toLowerCase().includes(c.toLowerCase()));
+  const cue = collectionCue(title, model);
   if (cue) return { kind: 'collection', reason: `the title says it collects questions («${cue}»)` };
   const reader = headingReader(model);
   const questions = headings.filter((h) => reader.isQuestion(h)).length;
