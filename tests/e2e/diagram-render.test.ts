@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,10 +7,18 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { renderDiagrams, svgPath } from '../../src/pipeline/diagram/render.ts';
 import { mermaidError } from '../../src/pipeline/diagram/validate.ts';
+import { DIAGRAM_FONT, RENDER_SETTINGS, THEME_VARIABLES } from '../../src/pipeline/diagram/settings.ts';
 import { diagramSpecSchema } from '../../src/schema.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { ROOT } from '../helpers/project-copy.ts';
-import { BROKEN_AUTHOR, BROKEN_GENERATED, FLOW, VALID } from '../helpers/diagram-specs.ts';
+import { BROKEN_AUTHOR, BROKEN_GENERATED, FLOW, ONE_RENDER_SET, TWO_RENDER_SET, VALID } from '../helpers/diagram-specs.ts';
+
+const require = createRequire(import.meta.url);
+/** A diagram shown at its natural width, in a page without the site's styles. */
+const shown = (svg: string, theme: 'light' | 'dark') => {
+  const width = /viewBox="[-\d.]+ [-\d.]+ ([\d.]+)/.exec(svg)?.[1];
+  return `<!doctype html><html lang="zh-CN" data-theme="${theme}"><body style="margin:0;background:#888"><div style="width:${width}px">${svg}</div><style>div>svg{width:100%!important;max-width:none!important;height:auto!important}</style></body></html>`;
+};
 
 describe('diagram rendering (Mermaid in Chromium)', () => {
   it('draws one themed SVG per diagram with the labels as real text, then starts no browser for it again', async () => {
@@ -71,5 +80,44 @@ describe('diagram rendering (Mermaid in Chromium)', () => {
     expect(readdirSync(dir).sort()).toEqual(readdirSync(committed).sort());
     // Named, not printed: an SVG runs to tens of kilobytes.
     expect(readdirSync(dir).filter((name) => readFileSync(join(dir, name), 'utf8') !== readFileSync(join(committed, name), 'utf8'))).toEqual([]);
+  });
+
+  it('draws the kinds whose colours are theme variables once, and the picture is Mermaid’s own light and dark render, pixel for pixel', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'diagrams-'));
+    const specs = [...ONE_RENDER_SET, ...TWO_RENDER_SET];
+    const result = await renderDiagrams(specs, dir, launchBrowser);
+    expect(result).toMatchObject({ rendered: specs.length, invalid: [], unthemed: [], renders: ONE_RENDER_SET.length + 2 * TWO_RENDER_SET.length });
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      const shot = async (html: string) => {
+        await page.setContent(html);
+        return page.locator('div > svg').screenshot();
+      };
+      let differs = 0;
+      for (const spec of specs) {
+        const themed = readFileSync(svgPath(dir, spec), 'utf8');
+        for (const theme of ['light', 'dark'] as const) {
+          // Mermaid's own render with the theme's palette, in a page of its own.
+          await page.setContent('<!doctype html><body></body>');
+          await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') });
+          const own = await page.evaluate(
+            async ({ code, settings, palette, font }) => {
+              const mermaid = (window as unknown as { mermaid: { initialize: (c: object) => void; render: (id: string, c: string) => Promise<{ svg: string }> } }).mermaid;
+              mermaid.initialize({ ...settings, fontFamily: font, themeVariables: { ...palette, fontFamily: font } });
+              return (await mermaid.render('own', code)).svg;
+            },
+            { code: spec.code, settings: RENDER_SETTINGS, palette: THEME_VARIABLES[theme], font: DIAGRAM_FONT },
+          );
+          const expected = await shot(shown(own, theme));
+          expect(Buffer.compare(await shot(shown(themed, theme)), expected), `${spec.code.split('\n')[0]} in the ${theme} theme`).toBe(0);
+          // The comparison sees colours: the other theme's picture is not this one.
+          if (Buffer.compare(await shot(shown(themed, theme === 'light' ? 'dark' : 'light')), expected) !== 0) differs++;
+        }
+      }
+      expect(differs).toBe(2 * specs.length);
+    } finally {
+      await browser.close();
+    }
   });
 });

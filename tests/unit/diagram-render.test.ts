@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errorPath, renderDiagrams, renumberCounters, scopeIds, svgPath } from '../../src/pipeline/diagram/render.ts';
 import { MERMAID_VERSION, svgFileName } from '../../src/pipeline/diagram/settings.ts';
+import { drawnOnce } from '../../src/pipeline/diagram/one-render.ts';
 import { mergeThemes } from '../../src/pipeline/diagram/theme-merge.ts';
 import { mermaidError } from '../../src/pipeline/diagram/validate.ts';
 import { BROKEN_AUTHOR, BROKEN_GENERATED, FLOW, VALID } from '../helpers/diagram-specs.ts';
@@ -42,6 +43,23 @@ describe('Mermaid’s parser, without a browser', () => {
     expect(result.invalid.map((i) => i.spec.id)).toEqual([BROKEN_AUTHOR.id]);
     expect(readFileSync(errorPath(dir, BROKEN_AUTHOR), 'utf8')).toMatch(/Parse error/);
     expect(existsSync(svgPath(dir, VALID))).toBe(false);
+  });
+});
+
+describe('which diagrams one render draws', () => {
+  it('takes the kinds whose colours are theme variables, after blank and comment lines', () => {
+    expect(drawnOnce('flowchart TD\n  A --> B')).toBe(true);
+    expect(drawnOnce('\n%% 注释\ngraph LR;\n  A --> B')).toBe(true);
+    expect(drawnOnce('sequenceDiagram\n  A->>B: 请求')).toBe(true);
+    expect(drawnOnce('stateDiagram-v2\n  [*] --> A')).toBe(true);
+    expect(drawnOnce('erDiagram\n  A ||--o{ B : has')).toBe(true);
+  });
+  it('draws twice the other kinds, and a diagram that sets its own configuration', () => {
+    expect(drawnOnce('pie title 资源\n  "CPU" : 40')).toBe(false);
+    expect(drawnOnce('gitGraph\n  commit')).toBe(false);
+    expect(drawnOnce("%%{init: {'theme': 'forest'}}%%\nflowchart TD\n  A --> B")).toBe(false);
+    expect(drawnOnce('---\nconfig:\n  theme: dark\n---\nflowchart TD\n  A --> B')).toBe(false);
+    expect(drawnOnce('')).toBe(false);
   });
 });
 

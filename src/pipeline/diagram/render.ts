@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import type { DiagramSpec } from './index.ts';
 import { DIAGRAM_FONT, RENDER_SETTINGS, THEME_VARIABLES } from './settings.ts';
+import { drawnOnce, drawWithStandIns, prepareOneRender } from './one-render.ts';
 import { mermaidError } from './validate.ts';
 
 const require = createRequire(import.meta.url);
@@ -21,6 +22,8 @@ export interface RenderResult {
   missing: DiagramSpec[];
   /** Drawn with the light palette only: the two renders could not be merged (with the reason). */
   unthemed: { spec: DiagramSpec; reason: string }[];
+  /** Mermaid renders made: one per diagram drawn with stand-ins for the theme colours (one-render.ts), two per diagram drawn twice and merged. */
+  renders: number;
   noBrowser?: string;
 }
 
@@ -71,11 +74,19 @@ function sized(svg: string): string {
 }
 
 /** One diagram drawn: the themed SVG (and why it kept its light colours, if it did), or Mermaid's message. */
-type Drawn = { svg: string; unthemed?: string } | { error: string };
+type Drawn = ({ svg: string; unthemed?: string } | { error: string }) & { renders: number };
 
-/** Draws one diagram in a page that has Mermaid loaded: light and dark, merged into one SVG. */
+/**
+ * Draws one diagram in a page that has Mermaid loaded and the stand-ins prepared: once, with the
+ * stand-ins (one-render.ts), where that holds; else light and dark, merged into one SVG.
+ */
 async function draw(page: Page, spec: DiagramSpec): Promise<Drawn> {
   const rootId = `dg-${spec.file.replace(/\.svg$/, '')}`;
+  if (drawnOnce(spec.code)) {
+    const once = await page.evaluate(drawWithStandIns, { code: spec.code, rootId, settings: RENDER_SETTINGS, font: DIAGRAM_FONT });
+    if ('svg' in once) return { svg: sized(renumberCounters(scopeIds(once.svg, rootId), rootId)), renders: 1 };
+    if ('error' in once) return { ...once, renders: 1 };
+  }
   const drawn: { svgs: string[] } | { error: string } = await page.evaluate(
     async ({ code, rootId, settings, palettes, font }) => {
       const mermaid = (window as unknown as { mermaid: { initialize: (c: object) => void; render: (id: string, c: string) => Promise<{ svg: string }> } }).mermaid;
@@ -95,14 +106,14 @@ async function draw(page: Page, spec: DiagramSpec): Promise<Drawn> {
     },
     { code: spec.code, rootId, settings: RENDER_SETTINGS, palettes: [THEME_VARIABLES.light, THEME_VARIABLES.dark], font: DIAGRAM_FONT },
   );
-  if ('error' in drawn) return drawn;
+  if ('error' in drawn) return { ...drawn, renders: 2 };
   const [light = '', dark = ''] = drawn.svgs;
   // Loaded only when something is drawn: it brings jsdom, which a build with every diagram drawn already never needs.
   const { mergeThemes } = await import('./theme-merge.ts');
   try {
-    return { svg: sized(renumberCounters(scopeIds(mergeThemes(light, dark, rootId), rootId), rootId)) };
+    return { svg: sized(renumberCounters(scopeIds(mergeThemes(light, dark, rootId), rootId), rootId)), renders: 2 };
   } catch (error) {
-    return { svg: sized(renumberCounters(scopeIds(light, rootId), rootId)), unthemed: (error as Error).message.slice(0, 200) };
+    return { svg: sized(renumberCounters(scopeIds(light, rootId), rootId)), unthemed: (error as Error).message.slice(0, 200), renders: 2 };
   }
 }
 
@@ -115,7 +126,7 @@ async function draw(page: Page, spec: DiagramSpec): Promise<Drawn> {
  */
 export async function renderDiagrams(specs: DiagramSpec[], dir: string, launch: () => Promise<Browser>, onProgress?: (done: number, total: number) => void, pages = Math.min(2, availableParallelism())): Promise<RenderResult> {
   mkdirSync(dir, { recursive: true });
-  const result: RenderResult = { rendered: 0, kept: 0, removed: [], invalid: [], missing: [], unthemed: [] };
+  const result: RenderResult = { rendered: 0, kept: 0, removed: [], invalid: [], missing: [], unthemed: [], renders: 0 };
   const wanted = new Set(specs.flatMap((s) => [s.file, errorFile(s)]));
   for (const name of readdirSync(dir).sort()) {
     if (wanted.has(name) || !/\.(svg|error\.txt)$/.test(name)) continue;
@@ -154,8 +165,11 @@ export async function renderDiagrams(specs: DiagramSpec[], dir: string, launch: 
     let done = 0;
     const worker = async () => {
       const page = await browser.newPage();
-      await page.setContent(`<!doctype html><html lang="zh-CN"><body style="font-family:${DIAGRAM_FONT.replace(/"/g, "'")}"></body></html>`);
+      // A runner that keeps functions' names (tsx) wraps the named functions inside one-render.ts's
+      // in its `__name` helper: the page the functions are sent to gets a helper that does nothing.
+      await page.setContent(`<!doctype html><html lang="zh-CN"><head><script>globalThis.__name ??= (fn) => fn;</script></head><body style="font-family:${DIAGRAM_FONT.replace(/"/g, "'")}"></body></html>`);
       await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') });
+      await page.evaluate(prepareOneRender, { settings: RENDER_SETTINGS, palettes: [THEME_VARIABLES.light, THEME_VARIABLES.dark], font: DIAGRAM_FONT });
       for (let i = next++; i < todo.length; i = next++) {
         const spec = todo[i] as DiagramSpec;
         drawn[i] = await draw(page, spec);
@@ -168,6 +182,7 @@ export async function renderDiagrams(specs: DiagramSpec[], dir: string, launch: 
     todo.forEach((spec, i) => {
       const out = drawn[i];
       if (!out) return;
+      result.renders += out.renders;
       if ('error' in out) {
         writeFileSync(errorPath(dir, spec), `${out.error}\n`);
         result.invalid.push({ spec, error: out.error });

@@ -56,8 +56,8 @@ export const THEME_VARIABLES = {
   },
 } as const;
 
-/** Bumped whenever what is done to Mermaid's output changes (render.ts, theme-merge.ts). */
-export const POSTPROCESS_REVISION = 2;
+/** Bumped whenever what is done to Mermaid's output changes (render.ts, one-render.ts, theme-merge.ts). */
+export const POSTPROCESS_REVISION = 3;
 
 /**
  * The committed SVG's name: a hash of everything that shapes it (Mermaid's version, the
