@@ -1,5 +1,6 @@
 import type { Blockquote, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
+import { basename, extname } from 'node:path';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { markerOf, type TemplateMarker } from '../read/isolate-template-lines.ts';
@@ -8,6 +9,7 @@ import { labelLine } from '../tree/label-line.ts';
 import { markdownToMdast } from '../read/markdown.ts';
 import type { AsideKind, Markup } from '../rules/schemas.ts';
 import { dropped, fixed, type NoteFile } from '../types.ts';
+import { isPicture } from './local-images.ts';
 
 interface Args {
   positional: string[];
@@ -40,6 +42,7 @@ class Converter {
   private readonly unwrapNames: Set<string>;
   private readonly labelNames: Set<string>;
   private readonly pictureNames: Set<string>;
+  private readonly noteFolderNames: Set<string>;
   private readonly linkNames: Set<string>;
   private readonly markup: Markup;
   private readonly file: NoteFile;
@@ -52,17 +55,30 @@ class Converter {
     this.unwrapNames = new Set(markup['unwrap-shortcodes'].map((n) => n.toLowerCase()));
     this.labelNames = new Set(markup['labelled-shortcodes'].map((n) => n.toLowerCase()));
     this.pictureNames = new Set(markup['picture-shortcodes'].map((n) => n.toLowerCase()));
+    this.noteFolderNames = new Set(markup['note-folder-shortcodes'].map((n) => n.toLowerCase()));
     this.linkNames = new Set(markup['link-shortcodes'].map((n) => n.toLowerCase()));
   }
 
-  /** A picture shortcode standing alone (`{{< figure src="a.png" caption="架构" >}}`): the picture (its caption the alt text, unless it has one), and a caption of its own below it. */
+  /**
+   * A picture shortcode standing alone (`{{< figure src="a.png" caption="架构" >}}`, Hexo's
+   * `{% asset_img a.png 架构 %}`): the picture (its caption the alt text, unless it has one), and
+   * a caption of its own below it. Without a src argument, the first argument that names a
+   * picture file or a web address is the picture, and the words after it (not a width or a
+   * height) its caption.
+   */
   picture(marker: TemplateMarker): RootContent[] | undefined {
     if (marker.close || marker.syntax === 'colons' || !this.pictureNames.has(marker.name)) return undefined;
     const args = parseArgs(marker.args);
-    const src = args.named.get('src') ?? args.named.get('link');
-    if (!src) return undefined;
-    const caption = args.named.get('caption') ?? args.named.get('title');
+    const named = args.named.get('src') ?? args.named.get('link');
+    const at = named === undefined ? args.positional.findIndex((a) => /^https?:\/\//.test(a) || isPicture(a.replace(/[?#].*$/, ''))) : -1;
+    const written = named ?? args.positional[at];
+    if (!written) return undefined;
+    const words = at < 0 ? '' : args.positional.slice(at + 1).filter((a) => !/^\d+(?:px|%)?$/.test(a)).join(' ').replace(/"/g, '').trim();
+    const caption = args.named.get('caption') ?? args.named.get('title') ?? (words || undefined);
     const alt = args.named.get('alt') ?? caption ?? '';
+    const note = this.file.data.meta?.file ?? '';
+    // A file of the note's own folder: the path is written from beside the note.
+    const src = this.noteFolderNames.has(marker.name) && note && !/^(?:[a-z]+:|\/)/i.test(written) ? `${basename(note, extname(note))}/${written}` : written;
     const image: RootContent = { type: 'paragraph', children: [{ type: 'image', url: src, alt }] };
     // A caption that only repeats the alt text is said once, by the picture.
     return caption && caption !== alt ? [image, { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: caption }] }] }] : [image];

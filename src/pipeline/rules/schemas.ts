@@ -196,6 +196,8 @@ export const markupSchema = z.object({
   'labelled-shortcodes': z.array(z.string().min(1)).default([]),
   /** Shortcodes that show a picture and stand alone (`{{< figure src="…" caption="…" >}}`): they become the picture and its caption. */
   'picture-shortcodes': z.array(z.string().min(1)).default([]),
+  /** Of those, the ones whose picture is a file of the folder named like the note, beside it (Hexo's post asset folder: `{% asset_img arch.png 架构 %}` in `ingress.md` shows `ingress/arch.png`). */
+  'note-folder-shortcodes': z.array(z.string().min(1)).default([]),
   /** Marks that open a paragraph and make it a callout, with the callout's kind (docsify's `?> 提示` and `!> 警告`). */
   'paragraph-asides': z.record(z.string().min(1), asideKind).default({}),
   /** Shortcodes and tags that hold code (`{% codeblock lang:yaml %}`, `{{< highlight go >}}`): their content becomes a code block in that language, never Markdown. Lower case. */
