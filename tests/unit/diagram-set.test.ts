@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { textWidth, wrapLabel } from '../../src/pipeline/diagram/mermaid-code.ts';
+import { wrapLabel } from '../../src/pipeline/diagram/mermaid-code.ts';
+import { textWidth } from '../../src/pipeline/text/line-patterns.ts';
 import { DIAGRAM_CASES, drawCase, scoreCases } from '../helpers/diagram-set.ts';
 
 describe('diagram test set: each process gets the diagram a careful reader would draw', () => {

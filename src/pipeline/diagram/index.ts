@@ -6,7 +6,8 @@ import type { Cut } from '../types.ts';
 import { actorFinder } from './actors.ts';
 import { captionOf } from './caption.ts';
 import { findCandidates, type Candidate } from './candidates.ts';
-import { flowchart, MAX_LABEL_WIDTH, mermaidText, sequenceDiagram, statementText, textWidth, type SequenceStep } from './mermaid-code.ts';
+import { flowchart, MAX_LABEL_WIDTH, mermaidText, sequenceDiagram, statementText, type SequenceStep } from './mermaid-code.ts';
+import { textWidth } from '../text/line-patterns.ts';
 import { svgFileName } from './settings.ts';
 import { readStatement } from './statements.ts';
 

@@ -1,6 +1,7 @@
 import type { Actors } from '../rules/schemas.ts';
 import type { Mention } from './actors.ts';
 import type { Statement } from './statements.ts';
+import { textWidth } from '../text/line-patterns.ts';
 
 /** A label line's width in half-width units (a CJK character counts 2): about 220 px at 16 px. */
 export const LINE_WIDTH = 28;
@@ -9,8 +10,6 @@ export const MESSAGE_WIDTH = 16;
 /** A step longer than this (about 80 Chinese characters) is a paragraph, not something to draw. */
 export const MAX_LABEL_WIDTH = 160;
 
-const isWide = (ch: string) => /[\u2E80-\uFFEF]/.test(ch);
-export const textWidth = (text: string) => [...text].reduce((w, ch) => w + (isWide(ch) ? 2 : 1), 0);
 
 /** Text that is safe inside a Mermaid label: no statement separators, entities or arrows. */
 export function mermaidText(text: string): string {

@@ -1,6 +1,6 @@
 import type { Actors } from '../rules/schemas.ts';
 import type { Mention } from './actors.ts';
-import { textWidth } from './mermaid-code.ts';
+import { textWidth } from '../text/line-patterns.ts';
 
 /** What one step states: who does it (its subject) and, when it says so, whom it sends to. */
 export interface Statement {

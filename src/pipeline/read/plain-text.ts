@@ -3,7 +3,8 @@ import { looksLikeYaml, YAML_KEY } from '../clean/detect-code-language.ts';
 import { toTable } from '../clean/tab-tables.ts';
 import type { Markup } from '../rules/schemas.ts';
 import { escapeRegExp } from '../text/escape-reg-exp.ts';
-import { cjkShare, DEFINITION } from '../text/line-patterns.ts';
+import { cjkShare, DEFINITION, textWidth } from '../text/line-patterns.ts';
+import { hardWrapRuns } from './hard-wraps.ts';
 
 /** The line shapes of content/markup.yaml (`plain-text`), compiled once per reading. */
 interface LineShapes {
@@ -44,7 +45,7 @@ function position(line: number, length: number) {
 /** A line that starts with punctuation carries on the line before it. */
 const CONTINUATION = /^[：:，,、。；;）)」』》]/;
 
-function classify(line: string, next: string | undefined, first: boolean, shape: LineShapes, afterProse: boolean, codeNext = false): LineKind {
+function classify(line: string, next: string | undefined, first: boolean, shape: LineShapes, afterProse: boolean, codeNext = false, blankAfter = false): LineKind {
   const text = line.trim();
   if (!text) return { kind: 'blank' };
   // `# 一、概述` on a line of its own: the author wrote a Markdown heading in a text note.
@@ -54,12 +55,15 @@ function classify(line: string, next: string | undefined, first: boolean, shape:
   if (step) return { kind: 'step', number: Number(step[1]), text: step[2] ?? '' };
   if (shape.numberedHeading.test(text) && text.length <= shape.maxHeading && !shape.sentenceEnd.test(text)) return { kind: 'heading', depth: 2, text };
   const definition = DEFINITION.exec(text);
+  // The note's first line, set apart by a blank line, titles it even with a colon in it
+  // (Kubernetes 健康检查：三种探针) when more is said before the colon than after it (作者：张三 is a byline).
+  if (definition && first && blankAfter && text.length <= shape.maxHeading && !shape.sentenceEnd.test(text) && textWidth(definition[1] ?? '') > textWidth(definition[3] ?? '')) return { kind: 'heading', depth: 1, text };
   if (definition && /\S/.test(definition[3] ?? '')) {
     return { kind: 'definition', term: definition[1] ?? '', colon: definition[2] ?? ':', text: definition[3] ?? '' };
   }
   // A line the next one carries on (`Secret` / `：存储敏感信息`) titles nothing, nor does a table row copied with its cells
-  // tab-separated, nor a web address on its own.
-  const titleLike = !/\S\t+\S/.test(text) && !/^(https?:\/\/|www\.)\S+$/.test(text) && !shape.sentenceEnd.test(text) && !shape.goesOn.test(text) && !CONTINUATION.test(text) && next !== undefined && !CONTINUATION.test(next.trim());
+  // tab-separated, nor a web address on its own, nor a line without a letter (a page number: - 2 -).
+  const titleLike = /\p{L}/u.test(text) && !/\S\t+\S/.test(text) && !/^(https?:\/\/|www\.)\S+$/.test(text) && !shape.sentenceEnd.test(text) && !shape.goesOn.test(text) && !CONTINUATION.test(text) && next !== undefined && !CONTINUATION.test(next.trim());
   // The first line of a note is its title (a question too: 什么是 Istio?), as long as a heading may be;
   // later short lines title what follows them.
   if (first && next !== undefined && !CONTINUATION.test(next.trim()) && !shape.sentenceEnd.test(text.replace(/[?？]$/, '')) && text.length <= shape.maxHeading) return { kind: 'heading', depth: 1, text };
@@ -101,8 +105,20 @@ export function plainTextToMdast(text: string, rules: Markup['plain-text'], firs
   const code = codeRuns(lines, shape, typedCommand(rules, shellCommands), cjkShare(text) >= 0.05);
   const blocks = new Map<number, Code | Table | null>([...code, ...tableRuns(lines, code)]);
   const asked = askedLines(lines, shape, nextIndex, questions);
+  // Lines a printed page broke (a PDF copy), joined: a line that is a block, a heading or a step stands alone.
+  const standsAlone = (i: number) => {
+    const text = (lines[i] ?? '').trim();
+    return blocks.has(i) || asked.has(i) || /^#{1,6}\s/.test(text) || shape.numberedHeading.test(text) || shape.numberedStep.test(text) || shape.prompt.test(text);
+  };
+  const wraps = hardWrapRuns(lines, (i) => !standsAlone(i) && !standsAlone(i + 1), { minWidth: rules['min-wrap-width'], goesOn: shape.goesOn });
+  let joinedUpTo = -1;
 
-  lines.forEach((raw, i) => {
+  lines.forEach((written, i) => {
+    if (i <= joinedUpTo) return;
+    const wrapped = wraps?.get(i);
+    if (wrapped) joinedUpTo = wrapped.end;
+    const raw = wrapped?.text ?? written;
+    const last = wrapped?.end ?? i;
     const lineNo = firstLine + i;
     const run = blocks.get(i);
     if (run === null) return;
@@ -114,7 +130,7 @@ export function plainTextToMdast(text: string, rules: Markup['plain-text'], firs
       children.push({ ...run, position: { start: { line: lineNo, column: 1 }, end: { line: lineNo + height - 1, column: 1 } } });
       return;
     }
-    const line = asked.has(i) ? ({ kind: 'heading', depth: 2, text: raw.trim() } as const) : classify(raw, nextNonBlank(i), !seenContent, shape, seenProse, code.get(nextIndex[i] ?? -1) !== undefined);
+    const line = asked.has(i) ? ({ kind: 'heading', depth: 2, text: raw.trim() } as const) : classify(raw, nextNonBlank(last), !seenContent, shape, seenProse, code.get(nextIndex[last] ?? -1) !== undefined, (lines[last + 1] ?? '').trim() === '' && nextIndex[last] !== -1);
     if (line.kind !== 'blank' && line.kind !== 'heading' && !(line.kind === 'paragraph' && line.byline) && seenContent) seenProse = true;
     if (line.kind === 'blank') return;
     seenContent = true;
@@ -149,7 +165,7 @@ export function plainTextToMdast(text: string, rules: Markup['plain-text'], firs
       const heading: Heading = { type: 'heading', depth: line.depth, children: [{ type: 'text', value: line.text }], position: position(lineNo, raw.length) };
       children.push(heading);
     } else {
-      children.push({ type: 'paragraph', children: [{ type: 'text', value: line.text }], position: position(lineNo, raw.length) });
+      children.push({ type: 'paragraph', children: [{ type: 'text', value: line.text }], position: wrapped ? { start: { line: lineNo, column: 1 }, end: { line: firstLine + last, column: (lines[last] ?? '').length + 1 } } : position(lineNo, raw.length) });
     }
   });
   // A definition "list" of one line is just a paragraph with a colon.

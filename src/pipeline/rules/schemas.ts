@@ -252,6 +252,8 @@ export const markupSchema = z.object({
     'max-heading': z.number().int().min(4),
     /** The longest unnumbered line taken as a title, in characters. */
     'max-title-line': z.number().int().min(4),
+    /** The narrowest width (half-width units: a CJK character counts 2) at which lines of the same width read as text wrapped by a PDF or a print copy. */
+    'min-wrap-width': z.number().int().min(10).default(40),
   }),
 });
 

@@ -7,3 +7,6 @@ export function cjkShare(text: string): number {
   const cjk = text.match(/\p{Script=Han}/gu)?.length ?? 0;
   return letters === 0 ? 0 : cjk / letters;
 }
+
+/** A text's width in half-width units, as a monospace or a printed page lays it out: a CJK or full-width character counts 2. */
+export const textWidth = (text: string): number => [...text].reduce((w, ch) => w + (/[\u2E80-\uFFEF]/.test(ch) ? 2 : 1), 0);
