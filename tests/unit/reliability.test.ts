@@ -138,6 +138,8 @@ describe('npm run verify: a note as its reader sees it', () => {
     // A page shows a task's box and a footnote's number, not the markers that make them.
     expect(contentSentences(sourceText('- [x] 节点打分由各个插件并行计算\n+ [ ] 分数相同时随机选择节点\n\n[^note-1]: 参考官方文档的调度框架一节'))).toEqual(['节点打分由各个插件并行计算', '分数相同时随机选择节点', '参考官方文档的调度框架一节']);
     expect(contentSentences(sourceText('Pod 是最小的调度单位[^unit]，详见[官方文档][pod-doc]。\n\n[pod-doc]: https://kubernetes.io/'))).toEqual(['Pod 是最小的调度单位，详见[官方文档]']);
+    // An MkDocs callout's opener shows its title, as the aside does.
+    expect(contentSentences(sourceText('??? note "为什么修改配置映射以后环境变量没有变化？"\n    环境变量只在容器启动时读取一次。\n\n=== "命令行创建配置映射的方法"'))).toEqual(['为什么修改配置映射以后环境变量没有变化', '环境变量只在容器启动时读取一次', '命令行创建配置映射的方法']);
     // An emoji's code shows as the emoji; a colon pair that names none stays.
     expect(contentSentences(sourceText('部署成功以后记得检查一下状态 :tada: 然后看日志 :not_an_emoji:'))).toEqual(['部署成功以后记得检查一下状态 🎉 然后看日志 :not_an_emoji:']);
   });

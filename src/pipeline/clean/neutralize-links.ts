@@ -42,6 +42,23 @@ export function neutralizeLinks(tree: Root, file: NoteFile): void {
     const target = node as Link | Image;
     const url = target.url.replace(/[\u0000-\u0020]/g, '');
     if (WEB.test(url)) return undefined;
+    // An address without its scheme (`//img.example.com/a.png`, as pages write them) is fetched over HTTPS.
+    if (/^\/\/[^/\s]/.test(url)) {
+      target.url = `https:${url}`;
+      return undefined;
+    }
+    // A heading's anchor mark (`#`, `¶`, `🔗` linking to the heading itself, as VuePress, Sphinx
+    // and MkDocs print them) is the old page's navigation: the page gives its headings anchors of its own.
+    if (target.type === 'link' && url.startsWith('#') && !/[\p{L}\p{N}]/u.test(toString(target)) && !target.children.some((c) => c.type === 'image')) {
+      (file.data.dropped ??= []).push({ rule: 'link:anchor-mark', text: `${toString(target)} → ${target.url}`.trim(), ...(target.position ? { line: target.position.start.line } : {}) });
+      parent.children.splice(index, 1);
+      // The space that set the mark apart goes with it.
+      const before = parent.children[index - 1];
+      const after = parent.children[index];
+      if (after === undefined && before?.type === 'text') before.value = before.value.trimEnd();
+      if (index === 0 && after?.type === 'text') after.value = after.value.trimStart();
+      return [SKIP, index];
+    }
     // A link to another note of the folder (a GitBook or Hugo site's chapters link to each other)
     // goes to the page that note becomes, once the pages are laid out.
     const note = target.type === 'link' ? noteTarget(url, file) : undefined;

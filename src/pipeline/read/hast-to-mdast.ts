@@ -2,6 +2,8 @@ import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot } fr
 import { defaultHandlers, toMdast, type State } from 'hast-util-to-mdast';
 import type { BlockContent, Paragraph, PhrasingContent, Root, Table } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import type { AsideKind, Markup } from '../rules/schemas.ts';
+import { asideDirective, asideKinds } from '../tree/aside.ts';
 import { toString as hastText } from 'hast-util-to-string';
 
 /** Elements that make a table cell more than a line of text: a GFM table cannot hold them. */
@@ -91,10 +93,56 @@ function oneCodeBox(pre: Element): Element {
   return { ...pre, children: [{ type: 'element', tagName: 'code', properties: { className }, children }] };
 }
 
-/** hast → mdast with the handbook's handlers (tables with block cells stay tables; a table of one cell is layout; a summary is a bold line). */
-export function hastToMdast(tree: HastRoot | HastNodes): Root {
+/** How a saved page's callout boxes are known (markup.yaml: html-callout-boxes, html-callout-titles, asides). */
+export type CalloutBoxes = Pick<Markup, 'asides' | 'default-aside' | 'html-callout-boxes' | 'html-callout-titles'>;
+
+const classesOf = (node: Element) => (Array.isArray(node.properties['className']) ? node.properties['className'].map(String) : []);
+
+/**
+ * The aside a callout box becomes: its kind, named by one of its classes' words other than the
+ * box's own (`custom-block tip`, `alert alert-info`, `theme-admonition-warning`), else the
+ * default; its title element, when it has one. Undefined for any other element.
+ */
+function calloutBox(node: Element, rules: CalloutBoxes, kindOf: (word: string | undefined) => AsideKind | undefined): { kind: AsideKind; title?: Element } | undefined {
+  const classes = classesOf(node);
+  const boxes = new Set(rules['html-callout-boxes']);
+  if (!classes.some((c) => boxes.has(c))) return undefined;
+  const boxWords = new Set(rules['html-callout-boxes'].flatMap((c) => c.split('-')));
+  const kind = classes.flatMap((c) => c.split(/[-_]+/)).filter((w) => !boxWords.has(w)).map(kindOf).find(Boolean) ?? rules['default-aside'];
+  const titles = rules['html-callout-titles'];
+  const isTitle = (e: Element) => classesOf(e).some((c) => titles.some((t) => c === t || c.startsWith(`${t}_`)));
+  const find = (e: Element): Element | undefined => {
+    for (const child of e.children) {
+      if (child.type !== 'element') continue;
+      if (isTitle(child)) return child;
+      const inner = find(child);
+      if (inner) return inner;
+    }
+    return undefined;
+  };
+  const title = find(node);
+  return { kind, ...(title ? { title } : {}) };
+}
+
+/** An element without one of its descendants. */
+function without(node: Element, gone: Element): Element {
+  return { ...node, children: node.children.filter((c) => c !== gone).map((c) => (c.type === 'element' ? without(c, gone) : c)) };
+}
+
+/** hast → mdast with the handbook's handlers (tables with block cells stay tables; a table of one cell is layout; a summary is a bold line; a documentation site's callout box is an aside). */
+export function hastToMdast(tree: HastRoot | HastNodes, callouts?: CalloutBoxes): Root {
+  const kindOf = callouts ? asideKinds(callouts) : undefined;
   return toMdast(tree, {
     handlers: {
+      div(state, node) {
+        const box = callouts && kindOf ? calloutBox(node, callouts, kindOf) : undefined;
+        if (!box) return defaultHandlers.div(state, node);
+        const title = box.title ? hastText(box.title).replace(/\s+/g, ' ').trim() : '';
+        const body = box.title ? without(node, box.title) : node;
+        const result = asideDirective(box.kind, title || undefined, state.toFlow(state.all(body)) as never);
+        state.patch(node, result as never);
+        return result as never;
+      },
       pre(state, node) {
         return defaultHandlers.pre(state, oneCodeBox(node));
       },

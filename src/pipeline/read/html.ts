@@ -7,7 +7,7 @@ import { unified } from 'unified';
 import type { JunkRules } from '../rules/schemas.ts';
 import type { Dropped } from '../types.ts';
 import { dropHinted, findArticle } from './article-box.ts';
-import { hastToMdast } from './hast-to-mdast.ts';
+import { type CalloutBoxes, hastToMdast } from './hast-to-mdast.ts';
 import { sanitizeHast } from './sanitize-hast.ts';
 
 export interface HtmlResult {
@@ -66,16 +66,21 @@ function articleTitle(root: HastRoot, separators: string[]): string | undefined 
  */
 function lazyImages(root: HastRoot | Element, attributes: string[]): void {
   const keys = attributes.map((name) => name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase()));
+  // An address without its scheme (`//upload-images.jianshu.io/…`) is fetched over HTTPS.
+  const web = (value: string) => (/^\/\/[^/\s]/.test(value) ? `https:${value}` : value);
   for (const img of selectAll('img', root)) {
-    const src = String(img.properties['src'] ?? '');
-    if (/^https?:\/\//i.test(src)) continue;
-    const address = keys.map((key) => String(img.properties[key] ?? '')).find((value) => /^https?:\/\//i.test(value));
+    const src = web(String(img.properties['src'] ?? ''));
+    if (/^https?:\/\//i.test(src)) {
+      img.properties['src'] = src;
+      continue;
+    }
+    const address = keys.map((key) => web(String(img.properties[key] ?? ''))).find((value) => /^https?:\/\//i.test(value));
     if (address) img.properties['src'] = address;
   }
 }
 
 /** Lists, as dropped, the text of every part of `body` outside the article's boxes: the largest such parts, one entry each. */
-function dropOutside(body: Element | HastRoot, boxes: Set<Element>, dropped: Dropped[]): void {
+function dropOutside(body: Element | HastRoot, boxes: Set<Element>, dropped: Dropped[], title?: string): void {
   const holds = (node: Element): boolean => boxes.has(node) || node.children.some((c) => c.type === 'element' && holds(c));
   const walk = (node: Element | HastRoot) => {
     for (const child of node.children) {
@@ -85,6 +90,8 @@ function dropOutside(body: Element | HastRoot, boxes: Set<Element>, dropped: Dro
         continue;
       }
       const text = child.type === 'element' || child.type === 'text' ? textOf(child) : '';
+      // The page's title, outside its article box, names the page: it is not lost.
+      if (text && text === title) continue;
       if (text) dropped.push({ rule: 'html:outside-article', text, ...(child.position ? { line: child.position.start.line } : {}) });
     }
   };
@@ -92,7 +99,7 @@ function dropOutside(body: Element | HastRoot, boxes: Set<Element>, dropped: Dro
 }
 
 /** Parses a saved web page and keeps its article, as an mdast tree. */
-export function htmlToMdast(html: string, rules: JunkRules): HtmlResult {
+export function htmlToMdast(html: string, rules: JunkRules, callouts?: CalloutBoxes): HtmlResult {
   const root = unified().use(rehypeParse).parse(html);
   const dropped: Dropped[] = [];
   const title = articleTitle(root, rules['title-separators']);
@@ -106,12 +113,14 @@ export function htmlToMdast(html: string, rules: JunkRules): HtmlResult {
     }
   }
   let article: HastRoot = { type: 'root', children: content.type === 'root' ? content.children : [content] };
+  // A site a selector knows: what lies outside its article box is reported too (the byline, a tip jar, related posts).
+  if (content.type === 'element') dropOutside(select('body', root) ?? root, new Set([content]), dropped, title);
   // A site no selector knows: the box that holds most of the prose, what lies outside it reported.
   if (content === root) {
     const body = select('body', root) ?? root;
     const boxes = findArticle(body, rules['article-hints']);
     if (boxes) {
-      dropOutside(body, new Set(boxes), dropped);
+      dropOutside(body, new Set(boxes), dropped, title);
       for (const box of dropHinted(boxes, rules['article-hints'])) {
         const text = textOf(box);
         if (text) dropped.push({ rule: 'html:outside-article', text, ...(box.position ? { line: box.position.start.line } : {}) });
@@ -121,6 +130,6 @@ export function htmlToMdast(html: string, rules: JunkRules): HtmlResult {
   }
   lazyImages(article, rules['image-sources']);
   sanitizeHast(article, dropped);
-  const tree = hastToMdast(article);
+  const tree = hastToMdast(article, callouts);
   return { tree, ...(title ? { title } : {}), dropped };
 }

@@ -81,7 +81,7 @@ export function readNote(bytes: Uint8Array, path: string, rules: Pick<Rules, 'ju
     tree = { type: 'root', children: reading.children };
     file.data.dropped.push(...reading.dropped);
   } else if (format === 'html' || format === 'word') {
-    const html = htmlToMdast(split.body, junk);
+    const html = htmlToMdast(split.body, junk, rules.markup);
     tree = html.tree;
     title = title === undefined ? html.title : ownSpelling(title, html.title);
     for (const entry of html.dropped) file.data.dropped.push(entry.line === undefined ? entry : { ...entry, line: entry.line + split.lines });

@@ -48,6 +48,12 @@ export function parseMarkerLine(line: string): TemplateMarker | undefined {
   return undefined;
 }
 
+/** The title an MkDocs admonition, collapsible or content tab opener shows (`??? note "为什么？"`: 为什么？; '' for none), or undefined when the line is no such opener. */
+export function mkdocsOpenerTitle(line: string): string | undefined {
+  if (!MKDOCS_OPENER.test(line)) return undefined;
+  return /"([^"]*)"/.exec(line)?.[1] ?? '';
+}
+
 /** The HTML comment that stands for a marker in the Markdown the parser reads. */
 function markerComment(marker: TemplateMarker): string {
   return `${PREFIX}${Buffer.from(JSON.stringify(marker), 'utf8').toString('base64url')}-->`;

@@ -188,6 +188,10 @@ export const markupSchema = z.object({
   'default-aside': asideKind.default('note'),
   /** HTML tags a note app writes around a callout in Markdown (Notion's <aside>): they become asides. */
   'html-callouts': z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).default([]),
+  /** Classes of the boxes a saved documentation page prints a callout in (VuePress's custom-block, MkDocs's admonition): they become asides of the kind another of their classes names. */
+  'html-callout-boxes': z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).default([]),
+  /** Classes of a callout box's title element (custom-block-title), or their stem before a hash a CSS module adds (admonitionHeading_x1y2). */
+  'html-callout-titles': z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9-]*$/)).default([]),
   /** Shortcode and tag names that are callouts; they become asides. */
   'aside-shortcodes': z.array(z.string().min(1)).default([]),
   /** Shortcode and tag names replaced by their content (a title attribute becomes a bold line). */

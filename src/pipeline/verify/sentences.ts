@@ -5,7 +5,7 @@ import { unified } from 'unified';
 import { wikiReaderText } from '../clean/convert-wiki-markup.ts';
 import { emojiNamed, SHORTCODE } from '../clean/emoji-shortcodes.ts';
 import { splitFrontMatter } from '../read/front-matter.ts';
-import { parseMarkerLine } from '../read/isolate-template-lines.ts';
+import { mkdocsOpenerTitle, parseMarkerLine } from '../read/isolate-template-lines.ts';
 import { normalize } from '../text/normalize.ts';
 import type { SourceFormat } from '../types.ts';
 
@@ -104,8 +104,10 @@ export function sourceText(raw: string, format?: SourceFormat): string {
       continue;
     }
     const marker = parseMarkerLine(line);
+    // An MkDocs opener (`??? note "为什么？"`) shows its title, the callout's.
+    const opener = marker ? undefined : mkdocsOpenerTitle(line);
     // `:tada:` shows as the emoji it names.
-    out.push(marker ? (marker.args.match(/title\s*=\s*"([^"]*)"/)?.[1] ?? '') : wikiReaderText(line).replace(SHORTCODE, (code, name: string) => emojiNamed(name) ?? code));
+    out.push(marker ? (marker.args.match(/title\s*=\s*"([^"]*)"/)?.[1] ?? '') : (opener ?? wikiReaderText(line).replace(SHORTCODE, (code, name: string) => emojiNamed(name) ?? code)));
   }
   return (
     out
