@@ -1,4 +1,4 @@
-import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot } from 'hast';
+import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot, Text } from 'hast';
 import { defaultHandlers, toMdast, type State } from 'hast-util-to-mdast';
 import type { BlockContent, Paragraph, PhrasingContent, Root, Table } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
@@ -103,12 +103,15 @@ const classesOf = (node: Element) => (Array.isArray(node.properties['className']
  * box's own (`custom-block tip`, `alert alert-info`, `theme-admonition-warning`), else the
  * default; its title element, when it has one. Undefined for any other element.
  */
-function calloutBox(node: Element, rules: CalloutBoxes, kindOf: (word: string | undefined) => AsideKind | undefined): { kind: AsideKind; title?: Element } | undefined {
+function calloutBox(node: Element, rules: CalloutBoxes, kindOf: (word: string | undefined) => AsideKind | undefined): { kind: AsideKind; title?: Element; icon?: { text: Text; value: string } } | undefined {
   const classes = classesOf(node);
   const boxes = new Set(rules['html-callout-boxes']);
   if (!classes.some((c) => boxes.has(c))) return undefined;
   const boxWords = new Set(rules['html-callout-boxes'].flatMap((c) => c.split('-')));
-  const kind = classes.flatMap((c) => c.split(/[-_]+/)).filter((w) => !boxWords.has(w)).map(kindOf).find(Boolean) ?? rules['default-aside'];
+  const named = classes.flatMap((c) => c.split(/[-_]+/)).filter((w) => !boxWords.has(w)).map(kindOf).find(Boolean);
+  // A box whose classes name no kind may open with an icon that does (Notion's ⚠️ callout): the icon goes.
+  const icon = named ? undefined : leadingIcon(node);
+  const kind = named ?? (icon ? kindOf(icon.value) : undefined) ?? rules['default-aside'];
   const titles = rules['html-callout-titles'];
   const isTitle = (e: Element) => classesOf(e).some((c) => titles.some((t) => c === t || c.startsWith(`${t}_`)));
   const find = (e: Element): Element | undefined => {
@@ -121,7 +124,24 @@ function calloutBox(node: Element, rules: CalloutBoxes, kindOf: (word: string | 
     return undefined;
   };
   const title = find(node);
-  return { kind, ...(title ? { title } : {}) };
+  return { kind, ...(title ? { title } : {}), ...(icon && kindOf(icon.value) ? { icon } : {}) };
+}
+
+/** The box's first text when it opens with a pictograph (an emoji, with its variation selector): the text node and the icon. */
+function leadingIcon(node: Element): { text: Text; value: string } | undefined {
+  const first = (e: Element): Text | undefined => {
+    for (const child of e.children) {
+      if (child.type === 'text' && child.value.trim()) return child;
+      if (child.type === 'element') {
+        const inner = first(child);
+        if (inner) return inner;
+      }
+    }
+    return undefined;
+  };
+  const text = first(node);
+  const grapheme = text ? [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text.value.trim())][0]?.segment : undefined;
+  return text && grapheme && /\p{Extended_Pictographic}/u.test(grapheme) ? { text, value: grapheme } : undefined;
 }
 
 /** An element without one of its descendants. */
@@ -132,17 +152,22 @@ function without(node: Element, gone: Element): Element {
 /** hast → mdast with the handbook's handlers (tables with block cells stay tables; a table of one cell is layout; a summary is a bold line; a documentation site's callout box is an aside). */
 export function hastToMdast(tree: HastRoot | HastNodes, callouts?: CalloutBoxes): Root {
   const kindOf = callouts ? asideKinds(callouts) : undefined;
+  /** A callout box is an aside (its title its label, its icon gone); any other such element is what hast-util-to-mdast makes of it. */
+  const callout = (tag: 'div' | 'figure' | 'aside') => (state: State, node: Element) => {
+    const box = callouts && kindOf ? calloutBox(node, callouts, kindOf) : undefined;
+    if (!box) return defaultHandlers[tag](state, node);
+    const title = box.title ? hastText(box.title).replace(/\s+/g, ' ').trim() : '';
+    if (box.icon) box.icon.text.value = box.icon.text.value.trim().slice(box.icon.value.length);
+    const body = box.title ? without(node, box.title) : node;
+    const result = asideDirective(box.kind, title || undefined, state.toFlow(state.all(body)) as never);
+    state.patch(node, result as never);
+    return result as never;
+  };
   return toMdast(tree, {
     handlers: {
-      div(state, node) {
-        const box = callouts && kindOf ? calloutBox(node, callouts, kindOf) : undefined;
-        if (!box) return defaultHandlers.div(state, node);
-        const title = box.title ? hastText(box.title).replace(/\s+/g, ' ').trim() : '';
-        const body = box.title ? without(node, box.title) : node;
-        const result = asideDirective(box.kind, title || undefined, state.toFlow(state.all(body)) as never);
-        state.patch(node, result as never);
-        return result as never;
-      },
+      div: callout('div'),
+      figure: callout('figure'),
+      aside: callout('aside'),
       pre(state, node) {
         return defaultHandlers.pre(state, oneCodeBox(node));
       },

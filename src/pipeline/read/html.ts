@@ -79,6 +79,35 @@ function lazyImages(root: HastRoot | Element, attributes: string[]): void {
   }
 }
 
+/**
+ * A list an editor exported one item at a time (Notion writes each bullet in a `<ul>` of its
+ * own, each numbered item in an `<ol start="n">`) is one list again: lists of the same tag and
+ * classes that follow each other, a numbered one where the next starts on, are joined.
+ */
+function joinSplitLists(parent: HastRoot | Element): void {
+  const out: HastRoot['children'] = [];
+  let last: Element | undefined;
+  const startOf = (list: Element) => Number(list.properties['start'] ?? 1);
+  const items = (list: Element) => list.children.filter((c) => c.type === 'element' && c.tagName === 'li').length;
+  for (const child of parent.children) {
+    if (child.type === 'text' && !child.value.trim() && last) continue;
+    if (child.type === 'element' && (child.tagName === 'ul' || child.tagName === 'ol')) {
+      const same = last && last.tagName === child.tagName && String(last.properties['className'] ?? '') === String(child.properties['className'] ?? '');
+      if (same && last && (child.tagName === 'ul' || startOf(child) === startOf(last) + items(last))) {
+        last.children.push(...child.children);
+        continue;
+      }
+      out.push(child);
+      last = child;
+      continue;
+    }
+    if (child.type !== 'comment') last = undefined;
+    out.push(child);
+  }
+  parent.children = out as never;
+  for (const child of out) if (child.type === 'element') joinSplitLists(child);
+}
+
 /** Lists, as dropped, the text of every part of `body` outside the article's boxes: the largest such parts, one entry each. */
 function dropOutside(body: Element | HastRoot, boxes: Set<Element>, dropped: Dropped[], title?: string): void {
   const holds = (node: Element): boolean => boxes.has(node) || node.children.some((c) => c.type === 'element' && holds(c));
@@ -129,6 +158,7 @@ export function htmlToMdast(html: string, rules: JunkRules, callouts?: CalloutBo
     }
   }
   lazyImages(article, rules['image-sources']);
+  joinSplitLists(article);
   sanitizeHast(article, dropped);
   const tree = hastToMdast(article, callouts);
   return { tree, ...(title ? { title } : {}), dropped };
