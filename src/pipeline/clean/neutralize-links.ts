@@ -3,6 +3,7 @@ import type { Image, Link, Parent, PhrasingContent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { NoteFile } from '../types.ts';
+import { withScheme } from '../text/web-address.ts';
 import { dataImage, findLocalImage } from './local-images.ts';
 
 const WEB = /^(https?:|mailto:)/i;
@@ -43,8 +44,8 @@ export function neutralizeLinks(tree: Root, file: NoteFile): void {
     const url = target.url.replace(/[\u0000-\u0020]/g, '');
     if (WEB.test(url)) return undefined;
     // An address without its scheme (`//img.example.com/a.png`, as pages write them) is fetched over HTTPS.
-    if (/^\/\/[^/\s]/.test(url)) {
-      target.url = `https:${url}`;
+    if (withScheme(url) !== url) {
+      target.url = withScheme(url);
       return undefined;
     }
     // A heading's anchor mark (`#`, `¶`, `🔗` linking to the heading itself, as VuePress, Sphinx

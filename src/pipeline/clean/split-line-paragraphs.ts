@@ -1,6 +1,6 @@
 import type { List, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { cjkShare, DEFINITION } from '../text/line-patterns.ts';
+import { cjkShare, CLOSES_LINE_START, DEFINITION, OPENS_LINE_END } from '../text/line-patterns.ts';
 
 const MIN_CJK_SHARE = 0.3;
 
@@ -20,9 +20,6 @@ function lines(paragraph: Paragraph): PhrasingContent[][] {
   return out.filter((line) => toString({ type: 'paragraph', children: line }).trim() !== '');
 }
 
-/** Characters after which a sentence cannot stop, and before which a line cannot start one. */
-const OPENS = /[（(【「“‘《，、,]$/;
-const CLOSES = /^[）)】」”’》，、。；：,.;:!?！？]/;
 const SHORT_FRAGMENT = 4;
 
 /**
@@ -37,7 +34,7 @@ function softWrapped(parts: PhrasingContent[][]): boolean {
     const next = parts[i + 1] ? toString({ type: 'paragraph', children: parts[i + 1] as PhrasingContent[] }).trim() : undefined;
     if (next === undefined) return false;
     const onlyCode = line.every((c) => c.type === 'inlineCode' || (c.type === 'text' && c.value.trim() === ''));
-    return onlyCode || OPENS.test(text) || CLOSES.test(next) || (text.length <= SHORT_FRAGMENT && !/[。！？；：.!?;:]$/.test(text));
+    return onlyCode || OPENS_LINE_END.test(text) || CLOSES_LINE_START.test(next) || (text.length <= SHORT_FRAGMENT && !/[。！？；：.!?;:]$/.test(text));
   });
 }
 

@@ -1,4 +1,4 @@
-import { cjkShare, textWidth } from '../text/line-patterns.ts';
+import { cjkShare, CLOSES_LINE_START, OPENS_LINE_END, textWidth } from '../text/line-patterns.ts';
 
 /** How lines that a printed page broke are told from lines an author ended. */
 export interface WrapShapes {
@@ -10,9 +10,6 @@ export interface WrapShapes {
 
 /** Widths within this much of the printed width count as full: a wide character that did not fit moves to the next line. */
 const slack = (width: number) => Math.max(4, Math.round(width * 0.1));
-/** A line that stops where no sentence can (an opening bracket, a comma), or a line that starts by finishing one. */
-const OPENS = /[（(【「“‘《，、,]$/;
-const CLOSES = /^[）)】」”’》，、。；：,.;:!?！？]/;
 
 /**
  * Text copied from a PDF or a printout keeps the printed line breaks: every line of a paragraph
@@ -35,7 +32,7 @@ export function hardWrapRuns(lines: string[], breaks: (i: number) => boolean, sh
     const next = trimmed[i + 1] ?? '';
     // A word cut in two: the line ends in letters and the next starts with a fragment (`Servic` / `e 的`).
     const cutWord = /[A-Za-z]$/.test(line) && (/^[a-z]{1,3}(?![A-Za-z])/.test(next) || (/(?<![A-Za-z])[A-Za-z]{1,2}$/.test(line) && /^[a-z]/.test(next)));
-    return OPENS.test(line) || shapes.goesOn.test(line) || CLOSES.test(next) || cutWord;
+    return OPENS_LINE_END.test(line) || shapes.goesOn.test(line) || CLOSES_LINE_START.test(next) || cutWord;
   };
   const fullLines = trimmed.flatMap((_line, i) => (full(i) ? [i] : []));
   if (fullLines.length < 3 || fullLines.filter(midSentence).length < 2) return undefined;

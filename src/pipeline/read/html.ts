@@ -7,6 +7,7 @@ import { unified } from 'unified';
 import type { JunkRules } from '../rules/schemas.ts';
 import type { Dropped } from '../types.ts';
 import { dropHinted, findArticle } from './article-box.ts';
+import { withScheme } from '../text/web-address.ts';
 import { type CalloutBoxes, hastToMdast } from './hast-to-mdast.ts';
 import { sanitizeHast } from './sanitize-hast.ts';
 
@@ -67,7 +68,7 @@ function articleTitle(root: HastRoot, separators: string[]): string | undefined 
 function lazyImages(root: HastRoot | Element, attributes: string[]): void {
   const keys = attributes.map((name) => name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase()));
   // An address without its scheme (`//upload-images.jianshu.io/…`) is fetched over HTTPS.
-  const web = (value: string) => (/^\/\/[^/\s]/.test(value) ? `https:${value}` : value);
+  const web = withScheme;
   for (const img of selectAll('img', root)) {
     const src = web(String(img.properties['src'] ?? ''));
     if (/^https?:\/\//i.test(src)) {

@@ -10,3 +10,8 @@ export function cjkShare(text: string): number {
 
 /** A text's width in half-width units, as a monospace or a printed page lays it out: a CJK or full-width character counts 2. */
 export const textWidth = (text: string): number => [...text].reduce((w, ch) => w + (/[\u2E80-\uFFEF]/.test(ch) ? 2 : 1), 0);
+
+/** Characters after which a sentence cannot stop (an opening bracket, a comma) at a line's end. */
+export const OPENS_LINE_END = /[（(【「“‘《，、,]$/;
+/** Characters with which a line cannot start a sentence: it finishes the one before. */
+export const CLOSES_LINE_START = /^[）)】」”’》，、。；：,.;:!?！？]/;
