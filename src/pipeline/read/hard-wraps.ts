@@ -23,8 +23,8 @@ export function hardWrapRuns(lines: string[], breaks: (i: number) => boolean, sh
   const trimmed = lines.map((line) => line.trim());
   const carries = (i: number) => i + 1 < lines.length && trimmed[i + 1] !== '' && breaks(i);
   const candidates = trimmed.flatMap((line, i) => (line !== '' && carries(i) ? [textWidth(line)] : [])).sort((a, b) => b - a);
-  // The printed width: the widest width that three such lines share, within the slack.
-  const width = candidates.find((w, k) => candidates.slice(k).filter((v) => v >= w - slack(w)).length >= 3);
+  // The printed width: the widest width that three such lines share, within the slack (sorted widest first, the third is within it).
+  const width = candidates.find((w, k) => (candidates[k + 2] ?? -Infinity) >= w - slack(w));
   if (width === undefined || width < shapes.minWidth) return undefined;
   const full = (i: number) => trimmed[i] !== '' && textWidth(trimmed[i] ?? '') >= width - slack(width) && carries(i);
   const midSentence = (i: number) => {
