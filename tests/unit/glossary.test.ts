@@ -65,6 +65,14 @@ describe('glossary: the first mention of a term links to its entry', () => {
     expect(mdx(out?.sections[1])).toBe('<Term id="kube-proxy">kubeproxy</Term> 和 <Term id="pv">PV</Term>（pv）都在这里；Service 与 Pod 不再链接。\n');
   });
 
+  it('links no term inside a word that holds its name but means something else (not-terms), and still links it elsewhere', () => {
+    const withNotTerms = { ...terms, 'not-terms': ['父节点', '根节点'] };
+    const [out] = linkTerms([page('树', [section('树', [para(text('父节点和根节点属于数据结构；调度器把 Pod 放到节点上。'))])])], withNotTerms);
+    expect(mdx(out?.sections[0])).toBe('父节点和根节点属于数据结构；调度器把 <Term id="pod">Pod</Term> 放到<Term id="node">节点</Term>上。\n');
+    const [without] = linkTerms([page('树', [section('树', [para(text('父节点属于数据结构。'))])])], terms);
+    expect(mdx(without?.sections[0])).toBe('父<Term id="node">节点</Term>属于数据结构。\n');
+  });
+
   it('does not link the terms its page title names, nor text inside a version note', () => {
     const note = { type: 'containerDirective', name: 'caution', attributes: {}, data: { versionNote: true }, children: [para(text('Pod 的旧写法。'))] } as unknown as RootContent;
     const [out] = linkTerms([page('Service 与 kube-proxy', [section('Service', [note, para(text('Service 通过 kube-proxy 找到 Pod。'))])])], terms);

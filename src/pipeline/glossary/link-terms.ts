@@ -56,12 +56,17 @@ export interface TermMention {
  * inside a longer word. Each name is tried only where the text holds its first character: one
  * pattern of all names, tried at every place, took 13% of an ingest of a thousand notes.
  */
-export function termMatcher(terms: Term[]): TermMatcher {
-  const names = terms.flatMap((term) => [
-    ...term.zh.map((name) => ({ id: term.id, name, kind: 'zh' as const, matchCase: true })),
-    ...term.en.map((name) => ({ id: term.id, name, kind: 'en' as const, matchCase: term['match-case'] })),
-    ...term.abbr.map((name) => ({ id: term.id, name, kind: 'abbr' as const, matchCase: true })),
-  ]);
+export function termMatcher(terms: Term[], notTerms: string[] = []): TermMatcher {
+  const names = [
+    // A word that holds a name but means something else is found as a mention of no term (id ''):
+    // at its place it is the longer match, and a name inside it is never tried.
+    ...notTerms.map((name) => ({ id: '', name, kind: 'zh' as const, matchCase: true })),
+    ...terms.flatMap((term) => [
+      ...term.zh.map((name) => ({ id: term.id, name, kind: 'zh' as const, matchCase: true })),
+      ...term.en.map((name) => ({ id: term.id, name, kind: 'en' as const, matchCase: term['match-case'] })),
+      ...term.abbr.map((name) => ({ id: term.id, name, kind: 'abbr' as const, matchCase: true })),
+    ]),
+  ];
   // Longest first: at one place the first name in the list that matches is taken.
   names.sort((a, b) => b.name.length - a.name.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const byFirst = new Map<string, Name[]>();
@@ -101,7 +106,7 @@ function linkText(node: Text, matcher: TermMatcher, linked: Set<string>): Phrasi
   let last = 0;
   for (let mention = nextMention(node.value, 0, matcher); mention; mention = nextMention(node.value, mention.index + mention.text.length, matcher)) {
     // A mention of a term already linked still takes its span: `Service` is never found inside a later `Service Account`.
-    if (linked.has(mention.id)) continue;
+    if (mention.id === '' || linked.has(mention.id)) continue;
     linked.add(mention.id);
     if (mention.index > last) out.push({ type: 'text', value: node.value.slice(last, mention.index) });
     const element: MdxJsxTextElement = { type: 'mdxJsxTextElement', name: 'Term', attributes: [{ type: 'mdxJsxAttribute', name: 'id', value: mention.id }], children: [{ type: 'text', value: mention.text }] };
@@ -147,7 +152,7 @@ function linkNode<T extends RootContent>(node: T, matcher: TermMatcher, linked: 
  */
 export function linkTerms(pages: Page[], terms: Terms): Page[] {
   if (terms.terms.length === 0) return pages;
-  const matcher = termMatcher(terms.terms);
+  const matcher = termMatcher(terms.terms, terms['not-terms']);
   return pages.map((page) => {
     // The page's own subject is not linked away from it: terms its title names count as linked.
     const linked = new Set<string>();

@@ -40,6 +40,6 @@ export function loadRules(dir: string): Rules {
     ui: load(dir, 'ui.yaml', uiStringsSchema),
     // Required: the search box's words live there.
     search: load(dir, 'search.yaml', searchRulesSchema),
-    terms: existsSync(join(dir, 'terms.yaml')) ? load(dir, 'terms.yaml', termsSchema) : { title: '术语表', description: '', 'docs-label': '官方文档', 'pages-label': '出现在', categories: {}, terms: [] },
+    terms: existsSync(join(dir, 'terms.yaml')) ? load(dir, 'terms.yaml', termsSchema) : { title: '术语表', description: '', 'docs-label': '官方文档', 'pages-label': '出现在', categories: {}, 'not-terms': [], terms: [] },
   };
 }

@@ -361,6 +361,8 @@ export const termsSchema = z
     'pages-label': z.string().min(1).default('出现在'),
     /** Category slug → the name shown beside an entry. */
     categories: z.record(z.string().regex(/^[a-z0-9-]+$/), z.string().min(1)),
+    /** Words that hold a term's Chinese name but mean something else (容忍范围, 镜像源): no mention of the term inside them is linked. */
+    'not-terms': z.array(z.string().min(2)).default([]),
     terms: z.array(
       z
         .object({
