@@ -280,6 +280,14 @@ describe('the language rules are data', () => {
     // Keycap emoji number a heading as digits do: nothing of them is left in its text.
     expect(reader.text('1️⃣ 什么是 Pod？')).toBe('什么是 Pod？');
     expect(reader.text('🔟 Ingress')).toBe('Ingress');
+    // A course's chapters and lessons are numbering too; a word that starts like them is not.
+    expect(reader.text('第二章 Service 与网络')).toBe('Service 与网络');
+    expect(reader.text('第 3 节：存储卷')).toBe('存储卷');
+    expect(reader.text('第一部分 基础概念')).toBe('基础概念');
+    expect(reader.text('Chapter 3: Storage')).toBe('Storage');
+    expect(reader.text('Lesson 2.1 - Pods')).toBe('Pods');
+    expect(reader.text('第二节点的配置')).toBe('第二节点的配置');
+    expect(reader.text('第三方插件')).toBe('第三方插件');
     const other = headingReader({ ...rules.pageModel, 'question-starts': ['试述'], 'question-ends': [], 'heading-numbering': [] });
     expect(other.isQuestion('简述 Pod 的生命周期')).toBe(false);
     expect(other.isQuestion('试述 Pod 的生命周期')).toBe(true);
