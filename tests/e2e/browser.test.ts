@@ -48,6 +48,28 @@ describe('the handbook in a browser', () => {
     await code.close();
   });
 
+  it('a picture standing between blocks is spaced from them as a block is (its link is no inline gap)', async () => {
+    const page = await open('components/components-overview/');
+    // Every picture of the site is on the web: here each is answered with a small picture of known size.
+    await page.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.fulfill({ status: 200, contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60"><rect width="120" height="60" fill="#888"/></svg>' }));
+    await page.reload();
+    const gaps = await page.evaluate(() =>
+      [...document.querySelectorAll('.sl-markdown-content > a.note-image')].map((a) => {
+        const box = a.getBoundingClientRect();
+        const before = a.previousElementSibling?.getBoundingClientRect();
+        const after = a.nextElementSibling?.getBoundingClientRect();
+        return { above: before ? box.top - before.bottom : undefined, below: after ? after.top - box.bottom : undefined, display: getComputedStyle(a).display };
+      }),
+    );
+    expect(gaps.length).toBeGreaterThan(0);
+    for (const gap of gaps) {
+      expect(gap.display).toBe('block');
+      if (gap.above !== undefined) expect(gap.above).toBeGreaterThanOrEqual(16);
+      if (gap.below !== undefined) expect(gap.below).toBeGreaterThanOrEqual(16);
+    }
+    await page.close();
+  });
+
   it('dark mode: the theme toggle switches the page colours', async () => {
     const page = await open('components/etcd/');
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
