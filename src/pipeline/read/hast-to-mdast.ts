@@ -177,6 +177,15 @@ export function hastToMdast(tree: HastRoot | HastNodes, callouts?: CalloutBoxes)
         state.patch(node, result);
         return result;
       },
+      // A figure's caption is said in italics below its picture, as a shortcode's caption is.
+      figcaption(state, node) {
+        const words = state.all(node) as PhrasingContent[];
+        if (!words.every((c) => c.type === 'text' || c.type === 'emphasis' || c.type === 'strong' || c.type === 'inlineCode' || c.type === 'link')) return defaultHandlers.figcaption(state, node);
+        if (!hastText(node).trim()) return undefined;
+        const result: Paragraph = { type: 'paragraph', children: [{ type: 'emphasis', children: words }] };
+        state.patch(node, result);
+        return result;
+      },
       table(state, node) {
         // One cell (a code box laid out as a table, its number column removed): the cell's content.
         const cells = cellsOf(node);
