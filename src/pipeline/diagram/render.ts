@@ -165,8 +165,8 @@ export async function renderDiagrams(specs: DiagramSpec[], dir: string, launch: 
     let done = 0;
     const worker = async () => {
       const page = await browser.newPage();
-      // A runner that keeps functions' names (tsx) wraps the named functions inside one-render.ts's
-      // in its `__name` helper: the page the functions are sent to gets a helper that does nothing.
+      // A runner that keeps functions' names (tsx) wraps every named function inside the page
+      // functions of one-render.ts in its `__name` helper: the page they are sent to gets one that does nothing.
       await page.setContent(`<!doctype html><html lang="zh-CN"><head><script>globalThis.__name ??= (fn) => fn;</script></head><body style="font-family:${DIAGRAM_FONT.replace(/"/g, "'")}"></body></html>`);
       await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') });
       await page.evaluate(prepareOneRender, { settings: RENDER_SETTINGS, palettes: [THEME_VARIABLES.light, THEME_VARIABLES.dark], font: DIAGRAM_FONT });

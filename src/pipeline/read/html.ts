@@ -68,14 +68,13 @@ function articleTitle(root: HastRoot, separators: string[]): string | undefined 
 function lazyImages(root: HastRoot | Element, attributes: string[]): void {
   const keys = attributes.map((name) => name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase()));
   // An address without its scheme (`//upload-images.jianshu.io/…`) is fetched over HTTPS.
-  const web = withScheme;
   for (const img of selectAll('img', root)) {
-    const src = web(String(img.properties['src'] ?? ''));
+    const src = withScheme(String(img.properties['src'] ?? ''));
     if (/^https?:\/\//i.test(src)) {
       img.properties['src'] = src;
       continue;
     }
-    const address = keys.map((key) => web(String(img.properties[key] ?? ''))).find((value) => /^https?:\/\//i.test(value));
+    const address = keys.map((key) => withScheme(String(img.properties[key] ?? ''))).find((value) => /^https?:\/\//i.test(value));
     if (address) img.properties['src'] = address;
   }
 }
