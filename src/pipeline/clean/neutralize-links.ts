@@ -44,8 +44,9 @@ export function neutralizeLinks(tree: Root, file: NoteFile): void {
     const url = target.url.replace(/[\u0000-\u0020]/g, '');
     if (WEB.test(url)) return undefined;
     // An address without its scheme (`//img.example.com/a.png`, as pages write them) is fetched over HTTPS.
-    if (withScheme(url) !== url) {
-      target.url = withScheme(url);
+    const web = withScheme(url);
+    if (web !== url) {
+      target.url = web;
       return undefined;
     }
     // A heading's anchor mark (`#`, `¶`, `🔗` linking to the heading itself, as VuePress, Sphinx

@@ -21,12 +21,14 @@ const slack = (width: number) => Math.max(4, Math.round(width * 0.1));
  */
 export function hardWrapRuns(lines: string[], breaks: (i: number) => boolean, shapes: WrapShapes): Map<number, { text: string; end: number }> | undefined {
   const trimmed = lines.map((line) => line.trim());
-  const carries = (i: number) => i + 1 < lines.length && trimmed[i + 1] !== '' && breaks(i);
-  const candidates = trimmed.flatMap((line, i) => (line !== '' && carries(i) ? [textWidth(line)] : [])).sort((a, b) => b - a);
+  // Each line's width, and whether the next may carry it on, worked out once.
+  const widths = trimmed.map(textWidth);
+  const carrying = trimmed.map((line, i) => line !== '' && i + 1 < lines.length && trimmed[i + 1] !== '' && breaks(i));
+  const candidates = widths.filter((_w, i) => carrying[i]).sort((a, b) => b - a);
   // The printed width: the widest width that three such lines share, within the slack (sorted widest first, the third is within it).
   const width = candidates.find((w, k) => (candidates[k + 2] ?? -Infinity) >= w - slack(w));
   if (width === undefined || width < shapes.minWidth) return undefined;
-  const full = (i: number) => trimmed[i] !== '' && textWidth(trimmed[i] ?? '') >= width - slack(width) && carries(i);
+  const full = (i: number) => carrying[i] === true && (widths[i] ?? 0) >= width - slack(width);
   const midSentence = (i: number) => {
     const line = trimmed[i] ?? '';
     const next = trimmed[i + 1] ?? '';

@@ -106,11 +106,11 @@ export function plainTextToMdast(text: string, rules: Markup['plain-text'], firs
   const blocks = new Map<number, Code | Table | null>([...code, ...tableRuns(lines, code)]);
   const asked = askedLines(lines, shape, nextIndex, questions);
   // Lines a printed page broke (a PDF copy), joined: a line that is a block, a heading or a step stands alone.
-  const standsAlone = (i: number) => {
-    const text = (lines[i] ?? '').trim();
+  const alone = lines.map((line, i) => {
+    const text = line.trim();
     return blocks.has(i) || asked.has(i) || /^#{1,6}\s/.test(text) || shape.numberedHeading.test(text) || shape.numberedStep.test(text) || shape.prompt.test(text);
-  };
-  const wraps = hardWrapRuns(lines, (i) => !standsAlone(i) && !standsAlone(i + 1), { minWidth: rules['min-wrap-width'], goesOn: shape.goesOn });
+  });
+  const wraps = hardWrapRuns(lines, (i) => !alone[i] && !alone[i + 1], { minWidth: rules['min-wrap-width'], goesOn: shape.goesOn });
   let joinedUpTo = -1;
 
   lines.forEach((written, i) => {
@@ -120,6 +120,8 @@ export function plainTextToMdast(text: string, rules: Markup['plain-text'], firs
     const raw = wrapped?.text ?? written;
     const last = wrapped?.end ?? i;
     const lineNo = firstLine + i;
+    // Where the line, or the lines joined into it, stand in the note.
+    const place = wrapped ? { start: { line: lineNo, column: 1 }, end: { line: firstLine + last, column: (lines[last] ?? '').length + 1 } } : position(lineNo, raw.length);
     const run = blocks.get(i);
     if (run === null) return;
     if (run) {
@@ -162,10 +164,10 @@ export function plainTextToMdast(text: string, rules: Markup['plain-text'], firs
     list = undefined;
     listKind = undefined;
     if (line.kind === 'heading') {
-      const heading: Heading = { type: 'heading', depth: line.depth, children: [{ type: 'text', value: line.text }], position: position(lineNo, raw.length) };
+      const heading: Heading = { type: 'heading', depth: line.depth, children: [{ type: 'text', value: line.text }], position: place };
       children.push(heading);
     } else {
-      children.push({ type: 'paragraph', children: [{ type: 'text', value: line.text }], position: wrapped ? { start: { line: lineNo, column: 1 }, end: { line: firstLine + last, column: (lines[last] ?? '').length + 1 } } : position(lineNo, raw.length) });
+      children.push({ type: 'paragraph', children: [{ type: 'text', value: line.text }], position: place });
     }
   });
   // A definition "list" of one line is just a paragraph with a colon.
