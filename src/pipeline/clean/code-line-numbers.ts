@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../tree/visit.ts';
 import { fixed, type NoteFile } from '../types.ts';
 
 /** A line a highlighter numbered: its number, and the code after it. */

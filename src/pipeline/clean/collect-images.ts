@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../tree/visit.ts';
 import type { NoteFile } from '../types.ts';
 
 /** Records every image a page keeps; images on other hosts are listed for the maintainer. */

@@ -2,7 +2,7 @@ import type { Blockquote, Parent, PhrasingContent, Root, RootContent } from 'mda
 import type { ContainerDirective } from 'mdast-util-directive';
 import { basename, extname } from 'node:path';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from '../tree/visit.ts';
 import { markerOf, type TemplateMarker } from '../read/isolate-template-lines.ts';
 import { asideDirective, asideKinds } from '../tree/aside.ts';
 import { labelLine } from '../tree/label-line.ts';

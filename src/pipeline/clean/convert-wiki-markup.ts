@@ -1,5 +1,5 @@
 import type { Image, Parent, PhrasingContent, Root, Strong, Text } from 'mdast';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from '../tree/visit.ts';
 import { dropped, type NoteFile } from '../types.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { Heading, Paragraph, Parent, Root, RootContent, Text } from 'mdast';
-import { visit, SKIP } from 'unist-util-visit';
+import { visit, SKIP } from '../tree/visit.ts';
 import { fixed, type NoteFile } from '../types.ts';
 
 /** One attribute: `#id`, `.class` or `key=value` (the value quoted or bare). */

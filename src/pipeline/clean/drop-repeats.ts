@@ -1,6 +1,6 @@
 import type { Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from '../tree/visit.ts';
 import { normalize } from '../text/normalize.ts';
 import type { NoteFile } from '../types.ts';
 

@@ -1,6 +1,6 @@
 import { nameToEmoji } from 'gemoji';
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../tree/visit.ts';
 import { fixed, type NoteFile } from '../types.ts';
 
 export const SHORTCODE = /:([+\w-]+):/g;

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import { bundledLanguages } from 'shiki/langs';
-import { visit } from 'unist-util-visit';
+import { visit } from '../tree/visit.ts';
 import type { NoteFile } from '../types.ts';
 import { declaredLanguageFits, detectCodeLanguage } from './detect-code-language.ts';
 

@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../tree/visit.ts';
 import type { Glossary } from '../rules/schemas.ts';
 import { fixed, type NoteFile } from '../types.ts';
 import { escapeRegExp } from '../text/escape-reg-exp.ts';

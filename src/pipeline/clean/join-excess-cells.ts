@@ -1,5 +1,5 @@
 import type { PhrasingContent, Root, TableCell } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../tree/visit.ts';
 import { markdownToMdast } from '../read/markdown.ts';
 
 /**

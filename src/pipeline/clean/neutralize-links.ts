@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type { Image, Link, Parent, PhrasingContent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from '../tree/visit.ts';
 import type { NoteFile } from '../types.ts';
 import { withScheme } from '../text/web-address.ts';
 import { dataImage, findLocalImage } from './local-images.ts';

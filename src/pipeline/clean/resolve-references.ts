@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FootnoteDefinition, Image, ImageReference, Link, LinkReference, Parent, Root, RootContent } from 'mdast';
 import { definitions } from 'mdast-util-definitions';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from '../tree/visit.ts';
 import { fixed, type NoteFile } from '../types.ts';
 
 /**

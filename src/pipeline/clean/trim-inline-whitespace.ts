@@ -1,5 +1,5 @@
 import type { Parent, PhrasingContent, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../tree/visit.ts';
 
 const LATIN_EDGE = /[A-Za-z0-9]/;
 

@@ -1,6 +1,6 @@
 import type { Parent, PhrasingContent, Root, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from '../tree/visit.ts';
 import type { JunkRules } from '../rules/schemas.ts';
 import { fixed, type NoteFile } from '../types.ts';
 import { escapeRegExp } from '../text/escape-reg-exp.ts';

@@ -1,6 +1,6 @@
 import type { Image, Parent, PhrasingContent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from '../tree/visit.ts';
 import { escapeRegExp } from '../text/escape-reg-exp.ts';
 import { dropped, fixed, type NoteFile } from '../types.ts';
 

@@ -1,5 +1,5 @@
 import type { Link, Parent, PhrasingContent, Root, Text } from 'mdast';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from '../tree/visit.ts';
 import { fixed, type NoteFile } from '../types.ts';
 
 /** A web address written out in text: it ends at a space, at Chinese, or at full-width punctuation (`。`, `，`, `）`). */

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from '../tree/visit.ts';
 import { stringify } from 'yaml';
 import { chaptersSchema, handbookPageSchema, sidebarSchema, type Chapters, type HandbookPage, type RelatedRef } from '../../schema.ts';
 import type { Taxonomy } from '../rules/schemas.ts';

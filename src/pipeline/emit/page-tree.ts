@@ -2,7 +2,7 @@ import GithubSlugger from 'github-slugger';
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from '../tree/visit.ts';
 import type { SectionRef, SourceRef } from '../../schema.ts';
 import type { PageModel } from '../rules/schemas.ts';
 import { headingReader } from '../segment/heading-text.ts';

@@ -3,7 +3,7 @@ import { directiveToMarkdown } from 'mdast-util-directive';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown, type Options, type Unsafe } from 'mdast-util-to-markdown';
-import { visit } from 'unist-util-visit';
+import { visit } from '../tree/visit.ts';
 import { wrapLoosePhrasing } from '../tree/wrap-loose-phrasing.ts';
 
 /**

@@ -1,7 +1,7 @@
 import GithubSlugger from 'github-slugger';
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from '../tree/visit.ts';
 import { NOTE_LINK } from '../clean/neutralize-links.ts';
 import type { Dropped, Page, Section } from '../types.ts';
 

@@ -1,5 +1,5 @@
 import type { Code, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../tree/visit.ts';
 import type { Markup } from '../rules/schemas.ts';
 import { fixed, type NoteFile } from '../types.ts';
 import { markdownCodeRuns } from './plain-text.ts';

@@ -1,7 +1,7 @@
 import type { Element, Root as HastRoot } from 'hast';
 import { select } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
-import { visitParents } from 'unist-util-visit-parents';
+import { visitParents } from '../tree/visit.ts';
 import { escapeRegExp } from '../text/escape-reg-exp.ts';
 
 /** Markup that must never reach a reader as text: each is a block or a tag that was not turned into what it means. */
