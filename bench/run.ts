@@ -54,6 +54,8 @@ interface TimedRun {
   seconds: number;
   /** Peak RSS of the largest process GNU time saw, in MB. */
   peakMB: number;
+  /** CPU time of all its processes (user and system), in seconds: on a machine of few cores, what one step takes from the others. */
+  cpuSeconds: number;
   stdout: string;
 }
 
@@ -62,9 +64,9 @@ interface TimedRun {
  * `env` is set on top of this process's environment, `defaults` only where that has no value.
  */
 function underTime(project: string, command: string[], env: Record<string, string>, defaults: Record<string, string> = {}): TimedRun {
-  const run = spawnSync('/usr/bin/time', ['-f', '%e %M', ...command], { cwd: project, env: { ...defaults, ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
-  const [seconds, kbPeak] = (run.stderr.trim().split('\n').pop() ?? '').split(' ');
-  return { ok: run.status === 0, status: run.status, seconds: Number(seconds), peakMB: Number(kbPeak) / 1024, stdout: run.stdout };
+  const run = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', ...command], { cwd: project, env: { ...defaults, ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const [seconds, kbPeak, user, system] = (run.stderr.trim().split('\n').pop() ?? '').split(' ');
+  return { ok: run.status === 0, status: run.status, seconds: Number(seconds), peakMB: Number(kbPeak) / 1024, cpuSeconds: Number(user) + Number(system), stdout: run.stdout };
 }
 /** What a build printed about a step: its line that matches `pattern`, trimmed. */
 const printed = (run: TimedRun, pattern: RegExp) => run.stdout.split('\n').find((l) => pattern.test(l))?.trim() ?? 'not printed';
@@ -77,9 +79,9 @@ const fullBuild = (project: string, env: Record<string, string> = {}) => underTi
 /** astro build as npm run build starts it (src/build.ts): the same V8 flags and the same allocator settings, a value already set winning. */
 const astroAlone = (project: string, env: Record<string, string> = {}) => underTime(project, astroAloneCommand(project), env, BUNDLER_MEMORY);
 const peak = (run: TimedRun) => `peak RSS ${run.peakMB.toFixed(0)} MB`;
-/** The line comparing a full build with astro build alone on the same pages. */
+/** The line comparing a full build with astro build alone on the same pages: wall time, memory, and the CPU time each took. */
 function compareLine(label: string, full: TimedRun, alone: TimedRun): void {
-  if (full.ok && alone.ok) line(label, `${alone.seconds} s, ${peak(alone)}; ${(full.seconds / alone.seconds).toFixed(2)}×`);
+  if (full.ok && alone.ok) line(label, `${alone.seconds} s, ${peak(alone)}; ${(full.seconds / alone.seconds).toFixed(2)}×; CPU ${full.cpuSeconds.toFixed(1)} s / ${alone.cpuSeconds.toFixed(1)} s`);
   else line(label, `failed (exit ${full.status} / ${alone.status})`);
 }
 
