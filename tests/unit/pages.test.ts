@@ -70,6 +70,14 @@ describe("a note's shape decides its parts", () => {
     expect(short('HPA 是如何工作的？')).toBe('HPA');
     expect(short('kube-proxy 的工作原理')).toBe('kube-proxy');
     expect(short('什么是')).toBe('什么是');
+    // A last clause that asks for more is no part of the name; a word before a particle stays.
+    expect(short('Pod 一定会被调度到有污点的节点上，请解释对错。')).toBe('Pod 一定会被调度到有污点的节点上');
+    expect(short('Init 容器有什么用途，请说明它的执行顺序')).toBe('Init 容器');
+    expect(short('举例说明查看 Pod 日志的命令？')).toBe('查看 Pod 日志的命令');
+    expect(short('描述 Kubernetes 删除 Pod 的过程')).toBe('删除 Pod 的过程');
+    expect(short('K8s 中的 Service 是什么？')).toBe('K8s 中的 Service');
+    expect(short('kubeadm join 命令的解释')).toBe('kubeadm join 命令');
+    expect(short('Service，Ingress 和 Gateway 有什么区别')).toBe('Service，Ingress 和 Gateway');
     // A note's title loses the word for what kind of writing it is, never its subject.
     const plain = (heading: string) => plainTitle(heading, rules.pageModel);
     expect(plain('StatefulSet 学习笔记')).toBe('StatefulSet');

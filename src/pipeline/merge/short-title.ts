@@ -4,26 +4,29 @@ import type { PageModel } from '../rules/schemas.ts';
 const EDGE_PUNCTUATION = /^[\s,，、:：;；.。!！?？\p{Extended_Pictographic}\uFE0F\u20E3]+|[\s,，、:：;；.。!！?？\p{Extended_Pictographic}\uFE0F\u20E3]+$/gu;
 
 /**
- * A page's short title from a question or a long heading: the question words around it go
- * (`简述Kubernetes自动扩容机制` → `自动扩容机制`), as `page-model.yaml` lists them. When
- * nothing would be left, the heading stays as it is.
+ * A page's short title from a question or a long heading: a last clause that asks for more goes
+ * (`…，请解释对错`), then the question words around it (`简述Kubernetes自动扩容机制` → `自动扩容机制`),
+ * as `page-model.yaml` lists them. A title cannot start with a particle left behind
+ * (`K8s 在 1.2 之后…` keeps its `K8s`): it stays as it was before that step. When nothing would be
+ * left, the heading stays as it is.
  */
 export function shortTitle(heading: string, model: PageModel): string {
   const prefixes = [...model['title-prefixes']].sort((a, b) => b.length - a.length);
   const suffixes = [...model['title-suffixes']].sort((a, b) => b.length - a.length);
-  let title = heading.replace(EDGE_PUNCTUATION, '');
+  const whole = heading.replace(EDGE_PUNCTUATION, '');
+  const cut = /^(.+)[，,]\s*([^，,]+)$/u.exec(whole);
+  let title = cut?.[1] && model['title-requests'].some((word) => cut[2]?.startsWith(word)) ? cut[1].replace(EDGE_PUNCTUATION, '') : whole;
+  const opensWithParticle = (text: string) => /^[的之中在和与]/.test(text);
   for (let changed = true; changed; ) {
-    changed = false;
     const before = title;
     const prefix = prefixes.find((p) => title.toLowerCase().startsWith(p.toLowerCase()) && title.length > p.length);
-    if (prefix) title = title.slice(prefix.length);
+    const rest = prefix ? title.slice(prefix.length).replace(EDGE_PUNCTUATION, '') : title;
+    if (!opensWithParticle(rest) || opensWithParticle(title)) title = rest;
     const suffix = suffixes.find((s) => title.toLowerCase().endsWith(s.toLowerCase()) && title.length > s.length);
-    if (suffix) title = title.slice(0, -suffix.length);
-    title = title.replace(EDGE_PUNCTUATION, '');
+    if (suffix) title = title.slice(0, -suffix.length).replace(EDGE_PUNCTUATION, '');
     changed = title !== before;
   }
-  // A title cannot start with a particle left behind (`Kubernetes 的架构` → `的架构`).
-  return title && !/^[的之中在和与]/.test(title) ? title : heading.replace(EDGE_PUNCTUATION, '');
+  return title && !opensWithParticle(title) ? title : whole;
 }
 
 /**

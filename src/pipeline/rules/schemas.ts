@@ -300,6 +300,8 @@ export const pageModelSchema = z.object({
   'title-prefixes': z.array(z.string().min(1)).default([]),
   /** Words removed from the end of a question to make a page's short title. */
   'title-suffixes': z.array(z.string().min(1)).default([]),
+  /** Words that open a question's last clause asking for more (`，请解释对错`): the clause is not part of its short title. */
+  'title-requests': z.array(z.string().min(1)).default([]),
   /** Words an author puts after a note's subject (`StatefulSet 学习笔记`), removed from a title that is not a question. */
   'note-title-suffixes': z.array(z.string().min(1)).default([]),
   /** Words an author puts before a note's subject (`深入理解 Kubernetes 中的 Pod`), removed from a title that is not a question. */
