@@ -73,6 +73,14 @@ describe('glossary: the first mention of a term links to its entry', () => {
     expect(mdx(without?.sections[0])).toBe('父<Term id="node">节点</Term>属于数据结构。\n');
   });
 
+  it('links no master node where a verb manages what is on a node (content/terms.yaml)', () => {
+    const [out] = linkTerms([page('节点', [section('节点', [para(text('kubelet 负责管理节点上的容器，也就是分配和管理节点上的资源；etcd 可以部署在管理节点上。'))])])], rules.terms);
+    const written = mdx(out?.sections[0]);
+    expect(written).toContain('负责管理节点上的');
+    expect(written).toContain('分配和管理节点上的资源');
+    expect(written).toContain('部署在<Term id="master-node">管理节点</Term>上');
+  });
+
   it('does not link the terms its page title names, nor text inside a version note', () => {
     const note = { type: 'containerDirective', name: 'caution', attributes: {}, data: { versionNote: true }, children: [para(text('Pod 的旧写法。'))] } as unknown as RootContent;
     const [out] = linkTerms([page('Service 与 kube-proxy', [section('Service', [note, para(text('Service 通过 kube-proxy 找到 Pod。'))])])], terms);
