@@ -11,7 +11,7 @@ export interface StepText {
 
 /** Steps found in a section, and where the diagram goes (after top-level block `after`). */
 export interface Candidate {
-  /** `steps`: a list or a run of named paragraphs; `chain`: `A -> B -> C`; `prose`: 首先 … 然后 … 最后. */
+  /** `steps`: a list, a run of named paragraphs or of numbered step titles; `chain`: `A -> B -> C`; `prose`: 首先 … 然后 … 最后. */
   kind: 'steps' | 'chain' | 'prose';
   steps: StepText[];
   after: number;
@@ -70,6 +70,60 @@ function proseSteps(text: string, words: string[]): StepText[] {
     const body = text.slice(start + word.length, sorted[i + 1] ?? text.length).replace(/^[，,\s]+/, '').replace(/[，,；;\s]+$/, '');
     return { text: flat(body) };
   });
+}
+
+/** A step's title: `1、用户提交请求`, `2. kubelet 创建 Pod`, `第3步：…`; its number and its words. */
+const STEP_TITLE = /^\s*(?:(\d{1,2})\s*[.、．)）:：]|第\s*(\d{1,2})\s*步\s*[:：、.．]?)\s*(\S.*)$/su;
+
+/** A block that titles a step: a heading, or a paragraph that is all bold; with its number, its words and what kind of block it is. */
+function stepTitle(node: RootContent): { number: number; words: string; kind: string } | undefined {
+  const bold = node.type === 'paragraph' && node.children.filter((c) => !(c.type === 'text' && c.value.trim() === '')).every((c) => c.type === 'strong');
+  if (!(bold || node.type === 'heading')) return undefined;
+  const match = STEP_TITLE.exec(flat(toString(node)));
+  if (!match?.[3]) return undefined;
+  return { number: Number(match[1] ?? match[2]), words: match[3].trim(), kind: node.type === 'heading' ? `h${node.depth}` : 'bold' };
+}
+
+/**
+ * Runs of numbered step titles, each with its explanation below it (`**1、用户提交请求**` and a
+ * list; `### 2. kube-apiserver 接收请求` and a paragraph): numbered 1, 2, 3 … in order, of one
+ * kind of block, at least three. A heading as high as a heading title, or a bold title out of
+ * order, ends a run. The step is the title; what follows it up to the next title explains it.
+ */
+function titledSteps(blocks: RootContent[], sectionHeading: string): Candidate[] {
+  const out: Candidate[] = [];
+  let heading = sectionHeading;
+  for (let i = 0; i < blocks.length; i++) {
+    const first = stepTitle(blocks[i] as RootContent);
+    if (first?.number !== 1) {
+      const node = blocks[i] as RootContent;
+      if (node.type === 'heading') heading = toString(node);
+      continue;
+    }
+    const depth = (blocks[i] as RootContent).type === 'heading' ? ((blocks[i] as { depth: number }).depth) : 7;
+    const steps: StepText[] = [];
+    let last = i;
+    let j = i;
+    while (j < blocks.length) {
+      const title = stepTitle(blocks[j] as RootContent);
+      if (!title || title.kind !== first.kind || title.number !== steps.length + 1) break;
+      let end = j + 1;
+      while (end < blocks.length) {
+        const next = blocks[end] as RootContent;
+        if (stepTitle(next)?.kind === first.kind || (next.type === 'heading' && next.depth <= depth)) break;
+        end++;
+      }
+      const explained = blocks.slice(j + 1, end).map((b) => flat(toString(b))).find(Boolean);
+      steps.push({ text: title.words, name: title.words, ...(explained ? { body: explained } : {}) });
+      last = end - 1;
+      j = end;
+    }
+    if (steps.length >= 3) {
+      out.push({ kind: 'steps', steps, after: last, heading, leadIn: '' });
+      i = last;
+    }
+  }
+  return out;
 }
 
 /**
@@ -132,5 +186,5 @@ export function findCandidates(blocks: RootContent[], sectionHeading: string, se
       leadIn = /[:：]$/.test(text) ? flat(text.split(/[。！？!?]/).pop() ?? text) : '';
     }
   }
-  return out;
+  return [...out, ...titledSteps(blocks, sectionHeading)];
 }
