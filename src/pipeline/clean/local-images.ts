@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, resolve, sep } from 'node:path';
+import { basename, extname, resolve, sep } from 'node:path';
+import { filesUnder } from '../files-under.ts';
 
 /** Picture files a page may show. */
 const PICTURE = new Set(['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.avif']);
@@ -35,6 +36,27 @@ export function findLocalImage(url: string, noteDir: string, root: string): Loca
   if (!(path === root || path.startsWith(`${resolve(root)}${sep}`)) || !existsSync(path) || !statSync(path).isFile()) return undefined;
   const bytes = readFileSync(path);
   return { path: `assets/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${ext}`, bytes };
+}
+
+/** The pictures of a notes folder by file name, listed once per folder and run. */
+const picturesByName = new Map<string, Map<string, string[]>>();
+
+/**
+ * The picture a wiki-style embed names without a path (`![[pod.png]]`): Obsidian finds it
+ * wherever it is in the vault (an `attachments/` folder). Only a name that one picture of the
+ * notes folder has; undefined when none or several do.
+ */
+export function findPictureByName(name: string, root: string): LocalImage | undefined {
+  let byName = picturesByName.get(root);
+  if (!byName) {
+    byName = new Map();
+    for (const path of filesUnder(root, isPicture)) byName.set(basename(path), [...(byName.get(basename(path)) ?? []), path]);
+    picturesByName.set(root, byName);
+  }
+  const [path, ...others] = byName.get(basename(name)) ?? [];
+  if (!path || others.length > 0) return undefined;
+  const bytes = readFileSync(path);
+  return { path: `assets/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${extname(path).toLowerCase()}`, bytes };
 }
 
 /** `data:image/png;base64,…`: a picture written into the note itself (Typora, a copied page). */

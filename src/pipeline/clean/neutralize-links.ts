@@ -4,7 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from '../tree/visit.ts';
 import type { NoteFile } from '../types.ts';
 import { withScheme } from '../text/web-address.ts';
-import { dataImage, findLocalImage } from './local-images.ts';
+import { dataImage, findLocalImage, findPictureByName } from './local-images.ts';
 
 const WEB = /^(https?:|mailto:)/i;
 /** The scheme of a link to another note of the folder, until the pages are laid out (merge/note-links.ts). */
@@ -70,7 +70,9 @@ export function neutralizeLinks(tree: Root, file: NoteFile): void {
       return undefined;
     }
     // A picture that is there beside the note, or written into it, is copied into the site and shown.
-    const local = target.type !== 'image' ? undefined : (dataImage(target.url) ?? (file.data.dir ? findLocalImage(target.url, file.data.dir.note, file.data.dir.root) : undefined));
+    const dir = file.data.dir;
+    const byName = target.type === 'image' && (target.data as { embedByName?: boolean } | undefined)?.embedByName;
+    const local = target.type !== 'image' ? undefined : (dataImage(target.url) ?? (dir ? (findLocalImage(target.url, dir.note, dir.root) ?? (byName ? findPictureByName(decodeURI(target.url), dir.root) : undefined)) : undefined));
     if (local) {
       (file.data.localImages ??= []).push(local);
       target.url = `../${local.path}`;

@@ -28,10 +28,13 @@ function firstLine(children: PhrasingContent[]): [PhrasingContent[], PhrasingCon
  * the marks, so the note's headings reach the page as text (`##使用场景`), glued to the paragraph
  * below them. A paragraph whose first line starts so (a `#` run, then a word, no other `#tag` on
  * the line, no longer than `maxHeading` characters, not ending a sentence) becomes that heading, the rest of the
- * paragraph a paragraph of its own. Counted in the report's fixes as `heading-space`.
+ * paragraph a paragraph of its own. Counted in the report's fixes as `heading-space`. In a note
+ * whose headings have their space, a line of one word so marked (`#k8s`) is a note app's tag:
+ * it stays a paragraph (the junk rules' `tag-line` drops it).
  */
 export function spaceLessHeadings(tree: Root, file: NoteFile, maxHeading: number, sentenceEnd: RegExp): void {
   let count = 0;
+  const spaced = tree.children.some((node) => node.type === 'heading');
   tree.children = tree.children.flatMap((node): RootContent[] => {
     if (node.type !== 'paragraph') return [node];
     const first = node.children[0];
@@ -43,6 +46,7 @@ export function spaceLessHeadings(tree: Root, file: NoteFile, maxHeading: number
     const words = toString({ type: 'paragraph', children: line }).trim();
     // A line that ends a sentence (`#1 号节点宕机了。`) is a sentence, whatever it starts with; a question may be a heading.
     if (!words || words.length > maxHeading || HASHTAG.test(words) || sentenceEnd.test(words.replace(/[?？]$/, ''))) return [node];
+    if (spaced && marks[0].length === 1 && !/\s/.test(words) && rest.length === 0) return [node];
     count++;
     const start = node.position?.start;
     const heading: Heading = { type: 'heading', depth: marks[0].length as Heading['depth'], children: line, ...(start ? { position: { start, end: { line: start.line, column: start.column + marks[0].length + words.length } } } : {}) };
