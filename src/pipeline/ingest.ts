@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { forgetPicturesByName } from './clean/local-images.ts';
 import { checkPages, type PageCompileError } from './emit/check-pages.ts';
 import { compileCounts, keepCompiled, rememberCompiled } from './emit/compile-mdx.ts';
 import { writeOutput, type WriteResult } from './emit/write.ts';
@@ -87,6 +88,7 @@ export interface IngestRun {
  */
 export async function ingestFolder(options: IngestOptions): Promise<IngestRun> {
   const started = performance.now();
+  forgetPicturesByName();
   const rules = options.rules ?? loadRules(options.rulesDir);
   // Evernote exports split into their notes, and Word documents become HTML pages first: the
   // per-note stages take one note at a time, and synchronously.

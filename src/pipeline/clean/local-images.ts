@@ -38,8 +38,13 @@ export function findLocalImage(url: string, noteDir: string, root: string): Loca
   return { path: `assets/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${ext}`, bytes };
 }
 
-/** The pictures of a notes folder by file name, listed once per folder and run. */
+/** The pictures of a notes folder by file name, listed once per folder and ingest (forgetPicturesByName). */
 const picturesByName = new Map<string, Map<string, string[]>>();
+
+/** At the start of an ingest: pictures may have been added or removed since the last (npm run dev). */
+export function forgetPicturesByName(): void {
+  picturesByName.clear();
+}
 
 /**
  * The picture a wiki-style embed names without a path (`![[pod.png]]`): Obsidian finds it
