@@ -121,7 +121,7 @@ function titledSteps(blocks: RootContent[], sectionHeading: string): Candidate[]
     if (steps.length >= 3) {
       out.push({ kind: 'steps', steps, after: last, heading, leadIn: '' });
       i = last;
-    }
+    } else if ((blocks[i] as RootContent).type === 'heading') heading = toString(blocks[i] as RootContent);
   }
   return out;
 }
