@@ -18,6 +18,9 @@ export interface LocalImage {
   bytes: Uint8Array;
 }
 
+/** A picture's place in the site: named by its content, with its kind's extension (`.png`). */
+const asset = (bytes: Uint8Array, ext: string): LocalImage => ({ path: `assets/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${ext}`, bytes });
+
 /**
  * The picture a relative image URL of a note points at, when it is a picture file inside the
  * notes folder (`./images/pod.png`, `../assets/arch.png`); undefined otherwise. Query strings,
@@ -34,8 +37,7 @@ export function findLocalImage(url: string, noteDir: string, root: string): Loca
   if (!isPicture(relative)) return undefined;
   const path = resolve(noteDir, relative);
   if (!(path === root || path.startsWith(`${resolve(root)}${sep}`)) || !existsSync(path) || !statSync(path).isFile()) return undefined;
-  const bytes = readFileSync(path);
-  return { path: `assets/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${ext}`, bytes };
+  return asset(readFileSync(path), ext);
 }
 
 /** The pictures of a notes folder by file name, listed once per folder and ingest (forgetPicturesByName). */
@@ -60,8 +62,7 @@ export function findPictureByName(name: string, root: string): LocalImage | unde
   }
   const [path, ...others] = byName.get(basename(name)) ?? [];
   if (!path || others.length > 0) return undefined;
-  const bytes = readFileSync(path);
-  return { path: `assets/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${extname(path).toLowerCase()}`, bytes };
+  return asset(readFileSync(path), extname(path).toLowerCase());
 }
 
 /** `data:image/png;base64,…`: a picture written into the note itself (Typora, a copied page). */
@@ -79,5 +80,5 @@ export function dataImage(url: string): LocalImage | undefined {
   const bytes = Buffer.from((match[2] ?? '').replace(/\s+/g, ''), 'base64');
   if (bytes.length < MIN_PICTURE_BYTES) return undefined;
   const ext = `.${(match[1] ?? 'png').toLowerCase().replace('jpeg', 'jpg')}`;
-  return { path: `assets/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${ext}`, bytes };
+  return asset(bytes, ext);
 }
